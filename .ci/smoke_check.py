@@ -1,0 +1,71 @@
+"""Fetches the demo site from a running production server and fails on anything wrong.
+
+Usage: python .ci/smoke_check.py http://127.0.0.1:8765
+The server runs behind a pretend TLS proxy: requests carry X-Forwarded-Proto: https.
+"""
+
+import re
+import sys
+import urllib.error
+import urllib.request
+
+PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+opener = urllib.request.build_opener(NoRedirect)
+
+
+def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], str]:
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"not an http(s) URL: {url}")
+    request = urllib.request.Request(url, headers=headers if headers is not None else PROXY_HEADERS)
+    try:
+        with opener.open(request, timeout=10) as response:  # noqa: S310 (scheme checked above)
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode(errors="replace")
+
+
+def expect(condition: bool, message: str) -> None:
+    if not condition:
+        sys.exit(f"smoke check failed: {message}")
+    print(f"ok  {message}")
+
+
+def main(base: str) -> None:
+    status, headers, index = fetch(f"{base}/")
+    expect(status == 200, "the council index answers 200")
+    expect("max-age=31536000" in headers.get("Strict-Transport-Security", ""), "HSTS is sent")
+    notice_paths = sorted(
+        set(re.findall(r'href="(/councils/[a-z0-9-]+/childrens-social-care/)"', index))
+    )
+    expect(len(notice_paths) >= 5, f"the index links {len(notice_paths)} notices (at least 5)")
+    for path in notice_paths:
+        status, _, page = fetch(f"{base}{path}")
+        expect(status == 200 and "Department for Education" in page, f"{path} shows the notice")
+        council_path = path.removesuffix("childrens-social-care/")
+        status, _, _ = fetch(f"{base}{council_path}")
+        expect(status == 200, f"{council_path} answers 200")
+    status, _, page = fetch(f"{base}/councils/no-such-council/childrens-social-care/")
+    expect(status == 404 and "Page not found" in page, "an unknown council is a styled 404")
+    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', index)
+    expect(stylesheet is not None, "the stylesheet has a hashed name")
+    status, headers, _ = fetch(f"{base}{stylesheet.group(1)}")
+    expect(
+        status == 200 and "immutable" in headers.get("Cache-Control", ""),
+        "hashed static files are immutable",
+    )
+    status, headers, _ = fetch(f"{base}/", headers={})
+    expect(
+        status == 301 and headers.get("Location", "").startswith("https://"),
+        "plain HTTP redirects to HTTPS",
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1].rstrip("/"))

@@ -1,0 +1,57 @@
+# Two commands set everything up: `make run` and `make test`. Both are safe to run again.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+LOCAL := .local
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Plain HTTP on 127.0.0.1 needs HTTPS-only cookies, the HTTPS redirect and HSTS off; nothing else
+# is relaxed (DEBUG stays off). The secret key and demo admin password are made once, per checkout.
+LOCAL_ENV = DJANGO_HTTPS=false \
+	DJANGO_SECRET_KEY="$$(cat $(LOCAL)/secret-key)" \
+	DEMO_ADMIN_PASSWORD="$$(cat $(LOCAL)/admin-password)"
+
+.PHONY: run test lint format install clean
+
+run: install $(LOCAL)/secret-key $(LOCAL)/admin-password
+	$(LOCAL_ENV) $(BIN)/python manage.py migrate --noinput
+	$(LOCAL_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(LOCAL_ENV) $(BIN)/python manage.py load_demo
+	@echo
+	@echo "  Site:  http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/  user admin, password $$(cat $(LOCAL)/admin-password)"
+	@echo "         (unless you have changed it since)"
+	@echo
+	$(LOCAL_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+install: $(BIN)/.installed
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(LOCAL)/secret-key:
+	mkdir -p $(LOCAL)
+	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+$(LOCAL)/admin-password:
+	mkdir -p $(LOCAL)
+	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(12))' > $@
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

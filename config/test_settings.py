@@ -1,0 +1,21 @@
+"""Test settings: the real settings with safe defaults filled in for a test run.
+
+DATABASE_URL still decides the database, so the same suite runs on SQLite and PostgreSQL.
+"""
+
+import os
+
+os.environ.setdefault(
+    "DJANGO_SECRET_KEY", "test-only-secret-key-not-for-any-real-deployment-0123456789"
+)
+os.environ.setdefault("DJANGO_HTTPS", "false")
+os.environ.setdefault("DJANGO_DEBUG", "false")
+
+from config.settings import *  # noqa: E402, F403
+
+# Hashed static names need `collectstatic`; tests check pages, not the manifest.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,79 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+
+# The ICO's register numbers are eight characters: "Z" then a letter or digit, then six digits
+# (Z5871952, ZA123456).
+ico_registration_validator = RegexValidator(
+    regex=r"^Z[A-Z0-9]\d{6}$",
+    message="Enter the ICO registration number as it appears on the ICO register, e.g. Z1234567.",
+)
+
+
+class CouncilQuerySet(models.QuerySet):
+    def by_name(self) -> "CouncilQuerySet":
+        return self.order_by("name")
+
+
+class Council(models.Model):
+    """A local authority with children's social care duties: the controller of its notices."""
+
+    class Kind(models.TextChoices):
+        # Only upper-tier authorities run children's social care.
+        COUNTY = "county", "County council"
+        METROPOLITAN_BOROUGH = "metropolitan-borough", "Metropolitan borough council"
+        UNITARY = "unitary", "Unitary authority"
+        LONDON_BOROUGH = "london-borough", "London borough council"
+        CITY_CORPORATION = "city-corporation", "City corporation"
+        OTHER = "other", "Other authority"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text="Used in the council's web addresses, e.g. /councils/<slug>/. Changing it "
+        "breaks links people have saved.",
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    website = models.URLField(blank=True)
+    general_privacy_notice_url = models.URLField(
+        "general privacy notice",
+        blank=True,
+        help_text="Link to the council's corporate privacy notice.",
+    )
+
+    controller_email = models.EmailField("controller email", blank=True)
+    controller_phone = models.CharField("controller phone", max_length=40, blank=True)
+    controller_address = models.TextField("controller postal address", blank=True, max_length=1000)
+
+    dpo_name = models.CharField(
+        "DPO name or role",
+        max_length=200,
+        blank=True,
+        help_text="A named person or a role, e.g. 'Data Protection Officer'.",
+    )
+    dpo_email = models.EmailField("DPO email", blank=True)
+    dpo_phone = models.CharField("DPO phone", max_length=40, blank=True)
+    dpo_address = models.TextField("DPO postal address", blank=True, max_length=1000)
+
+    ico_registration_number = models.CharField(
+        "ICO registration number",
+        max_length=8,
+        blank=True,
+        validators=[ico_registration_validator],
+    )
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("councils:detail", kwargs={"slug": self.slug})
+
+    @property
+    def has_dpo_contact(self) -> bool:
+        return bool(self.dpo_email or self.dpo_phone or self.dpo_address)

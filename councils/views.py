@@ -1,0 +1,24 @@
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from councils.models import Council
+from notices.models import Notice
+
+
+def _with_notices(councils):
+    return councils.prefetch_related(
+        Prefetch(
+            "notices", queryset=Notice.objects.order_by("kind").only("council_id", "kind", "title")
+        )
+    )
+
+
+def council_index(request: HttpRequest) -> HttpResponse:
+    councils = _with_notices(Council.objects.by_name())
+    return render(request, "councils/index.html", {"councils": councils})
+
+
+def council_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    council = get_object_or_404(_with_notices(Council.objects.all()), slug=slug)
+    return render(request, "councils/detail.html", {"council": council})

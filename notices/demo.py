@@ -1,0 +1,135 @@
+"""Loads the demo councils, their notices, the shared libraries and the shared block.
+
+Idempotent: anything that already exists (matched by slug or natural key) is left exactly as it
+is, so running it again changes nothing, and staff edits to demo data survive a re-run.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from councils.models import Council
+from notices import demo_content
+from notices.models import (
+    DataCategory,
+    LawfulBasis,
+    Notice,
+    NoticeDataCategory,
+    NoticeKind,
+    NoticeRecipient,
+    Recipient,
+    RetentionPeriod,
+    Section,
+    SharedBlock,
+    SharedBlockPart,
+)
+
+
+@dataclass
+class DemoLoadReport:
+    created: dict[str, int] = field(default_factory=dict)
+
+    def count(self, label: str) -> None:
+        self.created[label] = self.created.get(label, 0) + 1
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.created)
+
+
+def _validated(instance: Any) -> Any:
+    """Demo rows go through the same validation as the admin's forms before they are saved."""
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+def load_demo_data() -> DemoLoadReport:
+    report = DemoLoadReport()
+    with transaction.atomic():
+        categories = _load_library(DataCategory, demo_content.DATA_CATEGORIES, report)
+        recipients = _load_library(Recipient, demo_content.RECIPIENTS, report)
+        _load_shared_block(demo_content.SHARED_BLOCK, report)
+        for council_data in demo_content.COUNCILS:
+            _load_council(council_data, categories, recipients, report)
+    return report
+
+
+def _load_library(model: type, rows: list[dict], report: DemoLoadReport) -> dict[str, Any]:
+    by_slug = {obj.slug: obj for obj in model.objects.all()}
+    for row in rows:
+        if row["slug"] not in by_slug:
+            by_slug[row["slug"]] = _validated(model(**row))
+            report.count(model._meta.verbose_name_plural)
+    return by_slug
+
+
+def _load_shared_block(data: dict, report: DemoLoadReport) -> None:
+    if SharedBlock.objects.filter(notice_kind=NoticeKind.CHILDRENS_SOCIAL_CARE).exists():
+        return
+    block = _validated(
+        SharedBlock(
+            notice_kind=NoticeKind.CHILDRENS_SOCIAL_CARE,
+            title=data["title"],
+            introduction=data["introduction"],
+        )
+    )
+    for position, part in enumerate(data["parts"], start=1):
+        _validated(SharedBlockPart(block=block, position=position, **part))
+    report.count("shared blocks")
+
+
+def _load_council(
+    data: dict,
+    categories: dict[str, DataCategory],
+    recipients: dict[str, Recipient],
+    report: DemoLoadReport,
+) -> None:
+    council_fields = {key: value for key, value in data.items() if key != "notice"}
+    council = Council.objects.filter(slug=data["slug"]).first()
+    if council is None:
+        council = _validated(Council(**council_fields))
+        report.count("councils")
+
+    notice_data = data["notice"]
+    if Notice.objects.for_council(council).of_kind(NoticeKind.CHILDRENS_SOCIAL_CARE).exists():
+        return
+    notice = _validated(
+        Notice(
+            council=council,
+            kind=NoticeKind.CHILDRENS_SOCIAL_CARE,
+            title=notice_data["title"],
+            introduction=notice_data["introduction"],
+            young_people_summary=notice_data["young_people_summary"],
+            last_reviewed=date.fromisoformat(notice_data["last_reviewed"]),
+            review_due=date.fromisoformat(notice_data["review_due"]),
+        )
+    )
+    report.count("notices")
+    for position, row in enumerate(notice_data["sections"], start=1):
+        _validated(Section(notice=notice, position=position, **row))
+    for position, row in enumerate(notice_data["data_categories"], start=1):
+        _validated(
+            NoticeDataCategory(
+                notice=notice,
+                position=position,
+                category=categories[row["category"]],
+                detail=row["detail"],
+            )
+        )
+    for position, row in enumerate(notice_data["recipients"], start=1):
+        _validated(
+            NoticeRecipient(
+                notice=notice,
+                position=position,
+                recipient=recipients[row["recipient"]],
+                purpose=row["purpose"],
+                frequency=row["frequency"],
+            )
+        )
+    for position, row in enumerate(notice_data["lawful_bases"], start=1):
+        _validated(LawfulBasis(notice=notice, position=position, **row))
+    for position, row in enumerate(notice_data["retention_periods"], start=1):
+        _validated(RetentionPeriod(notice=notice, position=position, **row))

@@ -1,0 +1,57 @@
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
+
+from notices.demo import load_demo_data
+
+ADMIN_USERNAME = "admin"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo councils, their notices, the shared libraries and the shared DfE/NPD block, "
+        "and create a superuser. Safe to run again: what exists is left as it is."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--admin-password",
+            default=os.environ.get("DEMO_ADMIN_PASSWORD", ""),
+            help="Password for a newly created 'admin' superuser (default: $DEMO_ADMIN_PASSWORD, "
+            "or a random one that is printed once). An existing admin's password is never changed.",
+        )
+
+    def handle(self, *args, admin_password: str, **options) -> None:
+        with transaction.atomic():
+            report = load_demo_data()
+            admin_created, password = self._ensure_admin(admin_password)
+
+        if report.changed_anything:
+            for label, count in sorted(report.created.items()):
+                self.stdout.write(f"Created {count} {label}.")
+        else:
+            self.stdout.write("Demo data already loaded; nothing changed.")
+
+        if admin_created:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Admin login: user '{ADMIN_USERNAME}', password '{password}'. "
+                    "Change it with: python manage.py changepassword admin"
+                )
+            )
+        else:
+            self.stdout.write(
+                f"Admin login: user '{ADMIN_USERNAME}' already exists; its password was left as "
+                "it was (reset it with: python manage.py changepassword admin)."
+            )
+
+    def _ensure_admin(self, password: str) -> tuple[bool, str]:
+        User = get_user_model()  # noqa: N806
+        if User.objects.filter(username=ADMIN_USERNAME).exists():
+            return False, ""
+        password = password or secrets.token_urlsafe(12)
+        User.objects.create_superuser(username=ADMIN_USERNAME, email="", password=password)
+        return True, password

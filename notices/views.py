@@ -1,0 +1,49 @@
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+)
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_POST
+
+from councils import permissions
+from notices.ico import ICO_CONTACT
+from notices.models import MARKDOWN_MAX_LENGTH, Notice, NoticeKind, SharedBlock
+from notices.rendering import render_markdown
+
+
+def notice_detail(request: HttpRequest, council_slug: str, kind: str) -> HttpResponse:
+    if kind not in NoticeKind.values:
+        raise Http404("No such kind of notice.")
+    notice = get_object_or_404(
+        Notice.objects.with_contents(), council__slug=council_slug, kind=kind
+    )
+    context = {
+        "notice": notice,
+        "council": notice.council,
+        "shared_block": SharedBlock.objects.for_kind(kind),
+        "ico": ICO_CONTACT,
+    }
+    return render(request, "notices/notice_detail.html", context)
+
+
+@require_POST
+def markdown_preview(request: HttpRequest) -> HttpResponse:
+    """django-markdownx's live preview, through our sanitising renderer, for signed-in staff."""
+    if not permissions.can_preview_markdown(request.user):
+        return HttpResponseForbidden("Sign in as staff to preview Markdown.")
+    content = request.POST.get("content")
+    if content is None:
+        return HttpResponseBadRequest("Send the Markdown to preview in the 'content' field.")
+    if len(content) > MARKDOWN_MAX_LENGTH:
+        return HttpResponseBadRequest(
+            f"That text is too long to preview: the limit is {MARKDOWN_MAX_LENGTH:,} characters."
+        )
+    return HttpResponse(render_markdown(content))
+
+
+def markdown_upload_disabled(request: HttpRequest) -> HttpResponse:
+    """Image upload is off: notices carry text, and an unvalidated upload is a way in."""
+    return HttpResponseForbidden("Image upload is turned off on this site.")
