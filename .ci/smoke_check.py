@@ -23,9 +23,10 @@ opener = urllib.request.build_opener(NoRedirect)
 def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], str]:
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"not an http(s) URL: {url}")
-    request = urllib.request.Request(url, headers=headers if headers is not None else PROXY_HEADERS)
+    sent_headers = headers if headers is not None else PROXY_HEADERS
+    request = urllib.request.Request(url, headers=sent_headers)  # noqa: S310 (scheme checked)
     try:
-        with opener.open(request, timeout=10) as response:  # noqa: S310 (scheme checked above)
+        with opener.open(request, timeout=10) as response:
             return response.status, dict(response.headers), response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read().decode(errors="replace")

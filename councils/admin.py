@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from councils.models import Council
 
@@ -10,6 +11,8 @@ class CouncilAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     view_on_site = True
+    # Council staff paste addresses without a scheme; every council site is served over HTTPS.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "website", "general_privacy_notice_url"]}),
         (

@@ -40,20 +40,23 @@ class OrderedPartFormSet(forms.BaseInlineFormSet):
     """Makes every part's anchor unique within the submission, not only against the database."""
 
     def clean(self) -> None:
+        # Before Django's duplicate check, which would otherwise see two empty anchors as equal.
+        if not any(self.errors):
+            self._fill_empty_anchors()
         super().clean()
-        if any(self.errors):
-            return
+
+    def _fill_empty_anchors(self) -> None:
         live_forms = [
             form for form in self.forms if form.cleaned_data and not self._should_delete_form(form)
         ]
-        typed = {form.cleaned_data["anchor"] for form in live_forms if form.cleaned_data["anchor"]}
+        taken = {form.cleaned_data["anchor"] for form in live_forms if form.cleaned_data["anchor"]}
         for form in live_forms:
             if not form.cleaned_data["anchor"]:
                 anchor = unique_anchor(
-                    anchor_from_heading(form.cleaned_data["heading"]), taken=typed
+                    anchor_from_heading(form.cleaned_data["heading"]), taken=taken
                 )
                 form.cleaned_data["anchor"] = form.instance.anchor = anchor
-                typed.add(anchor)
+                taken.add(anchor)
 
 
 class SectionInline(MarkdownWidgetsMixin, admin.StackedInline):

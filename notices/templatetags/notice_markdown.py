@@ -8,5 +8,5 @@ register = template.Library()
 
 @register.filter(name="markdown")
 def markdown_filter(text: str, top_heading_level: int = DEFAULT_TOP_HEADING_LEVEL) -> SafeString:
-    """`{{ section.body|markdown }}` or `{{ part.body|markdown:4 }}`: safe because it is sanitised."""
+    """`{{ section.body|markdown }}` or `{{ part.body|markdown:4 }}`; safe: it is sanitised."""
     return mark_safe(render_markdown(text, top_heading_level=int(top_heading_level)))  # noqa: S308

@@ -1,0 +1,123 @@
+"""Fixtures shared by every app's tests. Each test builds the little data it needs."""
+
+import pytest
+
+from councils.models import Council
+from notices.models import (
+    DataCategory,
+    LawfulBasis,
+    Notice,
+    NoticeDataCategory,
+    NoticeKind,
+    NoticeRecipient,
+    Recipient,
+    RetentionPeriod,
+    Section,
+    SharedBlock,
+    SharedBlockPart,
+)
+
+
+@pytest.fixture
+def make_council(db):
+    def make(**fields) -> Council:
+        number = Council.objects.count() + 1
+        values = {
+            "name": f"Test Council {number}",
+            "slug": f"test-council-{number}",
+            "kind": Council.Kind.UNITARY,
+            "dpo_name": "Data Protection Officer",
+            "dpo_email": f"dpo@council{number}.example",
+            "ico_registration_number": "Z1234567",
+        } | fields
+        council = Council(**values)
+        council.full_clean()
+        council.save()
+        return council
+
+    return make
+
+
+@pytest.fixture
+def make_notice(db, make_council):
+    """A notice with one row of every part, so every table on the page has something in it."""
+
+    def make(council: Council | None = None, **fields) -> Notice:
+        council = council or make_council()
+        notice = Notice.objects.create(
+            council=council,
+            kind=NoticeKind.CHILDRENS_SOCIAL_CARE,
+            title="Children's social care privacy notice",
+            introduction="This notice covers **children's social care**.",
+            young_people_summary="We keep notes about you so we can help you.",
+            **fields,
+        )
+        Section.objects.create(
+            notice=notice,
+            position=1,
+            heading="Why we use your information",
+            anchor="why-we-use-it",
+            ico_item="purposes",
+            body="To keep children safe.\n\n## Planning care\n\nWe plan care.",
+        )
+        Section.objects.create(
+            notice=notice,
+            position=2,
+            heading="Your rights",
+            anchor="your-rights",
+            ico_item="rights",
+            body="You can ask for a copy of your records.",
+        )
+        category, _ = DataCategory.objects.get_or_create(
+            slug="health", defaults={"name": "Health", "is_special_category": True}
+        )
+        NoticeDataCategory.objects.create(notice=notice, category=category, detail="Health checks")
+        recipient, _ = Recipient.objects.get_or_create(
+            slug="police", defaults={"name": "Police", "kind": Recipient.Kind.POLICE}
+        )
+        NoticeRecipient.objects.create(
+            notice=notice,
+            recipient=recipient,
+            purpose="To protect children from harm",
+            frequency=NoticeRecipient.Frequency.WHEN_NECESSARY,
+        )
+        LawfulBasis.objects.create(
+            notice=notice,
+            provision=LawfulBasis.Provision.A6_1_C,
+            legislation="Children Act 1989\nChildren Act 2004",
+            explanation="Our duties to children in need",
+        )
+        RetentionPeriod.objects.create(
+            notice=notice,
+            record_type="Looked-after children's case records",
+            trigger=RetentionPeriod.Trigger.DATE_OF_BIRTH,
+            years=75,
+            source="Care Planning, Placement and Case Review (England) Regulations 2010, reg. 50",
+        )
+        return notice
+
+    return make
+
+
+@pytest.fixture
+def shared_block(db) -> SharedBlock:
+    block = SharedBlock.objects.create(
+        notice_kind=NoticeKind.CHILDRENS_SOCIAL_CARE,
+        title="How the Department for Education uses this information",
+        introduction="Councils must send some information to the Department for Education.",
+    )
+    SharedBlockPart.objects.create(
+        block=block,
+        position=1,
+        heading="The National Pupil Database",
+        anchor="national-pupil-database",
+        body="The Department keeps a national database.",
+    )
+    return block
+
+
+@pytest.fixture
+def demo(db):
+    from notices.demo import load_demo_data
+
+    return load_demo_data()

@@ -1,0 +1,78 @@
+"""A small HTML reader for tests: which tags, attributes, headings and ids a page has."""
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+VOID_TAGS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    text: str = ""
+
+
+@dataclass
+class PageOutline(HTMLParser):
+    elements: list[Element] = field(default_factory=list)
+    headings: list[tuple[int, str]] = field(default_factory=list)
+    unclosed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        HTMLParser.__init__(self, convert_charrefs=True)
+        self._heading: Element | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {name: value or "" for name, value in attrs})
+        self.elements.append(element)
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            self._heading = element
+        if tag not in VOID_TAGS:
+            self.unclosed.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID_TAGS:
+            return
+        if not self.unclosed or self.unclosed[-1] != tag:
+            self.errors.append(f"</{tag}> closes <{self.unclosed[-1] if self.unclosed else None}>")
+            if tag in self.unclosed:
+                while self.unclosed and self.unclosed.pop() != tag:
+                    pass
+            return
+        self.unclosed.pop()
+        if self._heading is not None and tag == self._heading.tag:
+            self.headings.append((int(tag[1]), " ".join(self._heading.text.split())))
+            self._heading = None
+
+    def handle_data(self, data: str) -> None:
+        if self._heading is not None:
+            self._heading.text += data
+
+    def ids(self) -> list[str]:
+        return [element.attrs["id"] for element in self.elements if "id" in element.attrs]
+
+    def find_all(self, tag: str) -> list[Element]:
+        return [element for element in self.elements if element.tag == tag]
+
+
+def outline(html: str) -> PageOutline:
+    page = PageOutline()
+    page.feed(html)
+    page.close()
+    return page

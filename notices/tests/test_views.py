@@ -1,0 +1,199 @@
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+from django.views.defaults import server_error
+
+from notices.models import Section
+from notices.tests.html import outline
+
+pytestmark = pytest.mark.django_db
+
+
+def notice_url(council_slug: str, kind: str = "childrens-social-care") -> str:
+    return reverse("notices:detail", kwargs={"council_slug": council_slug, "kind": kind})
+
+
+def assert_well_formed_page(html: str) -> None:
+    """One h1, no skipped heading levels, unique ids, every tag closed, a language."""
+    page = outline(html)
+    assert not page.errors, page.errors
+    assert not page.unclosed, page.unclosed
+    assert page.find_all("html")[0].attrs.get("lang") == "en-GB"
+    levels = [level for level, _ in page.headings]
+    assert levels.count(1) == 1, page.headings
+    for previous, current in zip(levels, levels[1:], strict=False):
+        assert current <= previous + 1, f"heading jumps from h{previous} to h{current}"
+    ids = page.ids()
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_notice_page_shows_every_part_of_the_notice(client, make_notice, shared_block):
+    notice = make_notice()
+    response = client.get(notice_url(notice.council.slug))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert_well_formed_page(html)
+    headings = [text for _, text in outline(html).headings]
+    assert headings[:4] == [
+        "Children's social care privacy notice",
+        "Contents",
+        "If you are a child or young person",
+        "About this notice",
+    ]
+    assert headings.index("Why we use your information") < headings.index("Your rights")
+    for text in [
+        "Health checks",
+        "Special category data (UK GDPR Article 9)",
+        "To protect children from harm",
+        "Only when necessary",
+        "Article 6(1)(c): legal obligation",
+        "Children Act 2004",
+        "75 years",
+        "The child&#x27;s date of birth",
+        "The National Pupil Database",
+        "dpo@council1.example",
+        "0303 123 1113",
+        "Wycliffe House",
+        "Last updated",
+    ]:
+        assert text in html, text
+
+
+def test_notice_page_renders_markdown_with_headings_under_the_section(client, make_notice):
+    notice = make_notice()
+    html = client.get(notice_url(notice.council.slug)).content.decode()
+    assert '<h2 id="why-we-use-it">Why we use your information</h2>' in html
+    assert "<h3>Planning care</h3>" in html
+    assert "<strong>children's social care</strong>" in html
+
+
+def test_contents_links_to_every_section_anchor(client, make_notice):
+    notice = make_notice()
+    page = outline(client.get(notice_url(notice.council.slug)).content.decode())
+    hrefs = {a.attrs["href"] for a in page.find_all("a")}
+    ids = set(page.ids())
+    for section in notice.sections.all():
+        assert f"#{section.anchor}" in hrefs
+        assert section.anchor in ids
+    for fixed in [
+        "summary",
+        "introduction",
+        "data-categories",
+        "recipients",
+        "lawful-bases",
+        "retention",
+        "contact",
+    ]:
+        assert f"#{fixed}" in hrefs and fixed in ids
+
+
+def test_hostile_markdown_in_a_section_is_sanitised_on_the_public_page(client, make_notice):
+    notice = make_notice()
+    Section.objects.create(
+        notice=notice,
+        position=9,
+        heading="Injected",
+        anchor="injected",
+        ico_item="other",
+        body="<script>alert(1)</script><img src=x onerror=alert(2)>[x](javascript:alert(3))"
+        '<iframe src="https://evil.example"></iframe>',
+    )
+    html = client.get(notice_url(notice.council.slug)).content.decode()
+    assert "alert(" not in html
+    assert "<iframe" not in html
+    assert "onerror" not in html
+
+
+def test_staff_text_in_plain_fields_is_escaped(client, make_notice):
+    notice = make_notice()
+    Section.objects.create(
+        notice=notice, position=9, heading="<b>bold</b>", anchor="b", ico_item="other", body="x"
+    )
+    html = client.get(notice_url(notice.council.slug)).content.decode()
+    assert "&lt;b&gt;bold&lt;/b&gt;" in html
+
+
+def test_notice_page_without_a_shared_block_still_renders(client, make_notice):
+    notice = make_notice()
+    response = client.get(notice_url(notice.council.slug))
+    assert response.status_code == 200
+    assert 'id="shared-block"' not in response.content.decode()
+
+
+def test_notice_page_query_count_does_not_grow_with_sections(
+    client, make_notice, shared_block, django_assert_max_num_queries
+):
+    notice = make_notice()
+    url = notice_url(notice.council.slug)
+    with django_assert_max_num_queries(9) as small:
+        client.get(url)
+    for position in range(10, 40):
+        Section.objects.create(
+            notice=notice,
+            position=position,
+            heading=f"Extra {position}",
+            anchor=f"extra-{position}",
+            ico_item="other",
+            body="More",
+        )
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(url)
+
+
+def test_unknown_council_is_a_styled_404(client):
+    response = client.get(notice_url("no-such-council"))
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_unknown_notice_kind_is_a_404(client, make_notice):
+    notice = make_notice()
+    assert client.get(notice_url(notice.council.slug, kind="adult-social-care")).status_code == 404
+
+
+def test_council_without_a_notice_has_no_notice_page(client, make_council):
+    council = make_council()
+    assert client.get(notice_url(council.slug)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/councils/%00/childrens-social-care/",
+        "/councils/../../etc/passwd/childrens-social-care/",
+        "/councils/" + "a" * 3000 + "/childrens-social-care/",
+        "/councils/caf%C3%A9/childrens-social-care/",
+        "/councils/x'%20OR%201=1--/childrens-social-care/",
+        "/councils/slug/childrens-social-care/extra/",
+    ],
+)
+def test_malformed_notice_addresses_are_404_not_500(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_server_error_page_renders_without_a_database_or_url_lookups():
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+def test_every_demo_council_has_a_complete_public_notice(client, demo):
+    from councils.models import Council
+
+    councils = list(Council.objects.all())
+    assert len(councils) >= 5
+    for council in councils:
+        notice = council.notices.get()
+        response = client.get(notice_url(council.slug))
+        assert response.status_code == 200, council.slug
+        html = response.content.decode()
+        assert_well_formed_page(html)
+        assert 'id="shared-block"' in html
+        for section in notice.sections.all():
+            assert f'id="{section.anchor}"' in html
+        assert html.count("<tr>") >= (
+            notice.data_categories.count()
+            + notice.recipients.count()
+            + notice.lawful_bases.count()
+            + notice.retention_periods.count()
+        )
