@@ -29,10 +29,18 @@ from notices.models import (
 
 @dataclass
 class DemoLoadReport:
-    created: dict[str, int] = field(default_factory=dict)
+    created: dict[type, int] = field(default_factory=dict)
 
-    def count(self, label: str) -> None:
-        self.created[label] = self.created.get(label, 0) + 1
+    def count(self, model: type) -> None:
+        self.created[model] = self.created.get(model, 0) + 1
+
+    def lines(self) -> list[str]:
+        """'Created 5 councils.', 'Created 1 shared DfE/NPD block.'..."""
+        lines = []
+        for model, number in self.created.items():
+            name = model._meta.verbose_name if number == 1 else model._meta.verbose_name_plural
+            lines.append(f"Created {number} {name}.")
+        return lines
 
     @property
     def changed_anything(self) -> bool:
@@ -62,7 +70,7 @@ def _load_library(model: type, rows: list[dict], report: DemoLoadReport) -> dict
     for row in rows:
         if row["slug"] not in by_slug:
             by_slug[row["slug"]] = _validated(model(**row))
-            report.count(model._meta.verbose_name_plural)
+            report.count(model)
     return by_slug
 
 
@@ -78,7 +86,7 @@ def _load_shared_block(data: dict, report: DemoLoadReport) -> None:
     )
     for position, part in enumerate(data["parts"], start=1):
         _validated(SharedBlockPart(block=block, position=position, **part))
-    report.count("shared blocks")
+    report.count(SharedBlock)
 
 
 def _load_council(
@@ -91,7 +99,7 @@ def _load_council(
     council = Council.objects.filter(slug=data["slug"]).first()
     if council is None:
         council = _validated(Council(**council_fields))
-        report.count("councils")
+        report.count(Council)
 
     notice_data = data["notice"]
     if Notice.objects.for_council(council).of_kind(NoticeKind.CHILDRENS_SOCIAL_CARE).exists():
@@ -107,7 +115,7 @@ def _load_council(
             review_due=date.fromisoformat(notice_data["review_due"]),
         )
     )
-    report.count("notices")
+    report.count(Notice)
     for position, row in enumerate(notice_data["sections"], start=1):
         _validated(Section(notice=notice, position=position, **row))
     for position, row in enumerate(notice_data["data_categories"], start=1):

@@ -30,8 +30,8 @@ class Command(BaseCommand):
             admin_created, password = self._ensure_admin(admin_password)
 
         if report.changed_anything:
-            for label, count in sorted(report.created.items()):
-                self.stdout.write(f"Created {count} {label}.")
+            for line in report.lines():
+                self.stdout.write(line)
         else:
             self.stdout.write("Demo data already loaded; nothing changed.")
 
