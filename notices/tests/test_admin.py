@@ -151,12 +151,53 @@ def assert_refused(admin_client, notice: Notice, data: dict[str, str], message: 
     assert snapshot(notice) == before
 
 
-def test_empty_section_heading_is_a_form_error_and_changes_nothing(admin_client, make_notice):
+# Each case: what a member of staff types into the notice form, and the error they should see.
+BAD_NOTICE_FORM_INPUT = {
+    "empty section heading": ({"sections-0-heading": "   "}, "This field is required."),
+    "reserved anchor": ({"sections-0-anchor": "contents"}, "is used by the page itself"),
+    "anchor with spaces": ({"sections-0-anchor": "our rights"}, "Enter a valid “slug”"),
+    "negative retention period": (
+        {"retention_periods-0-years": "-3"},
+        "Ensure this value is greater than or equal to 0.",
+    ),
+    "zero retention period": (
+        {"retention_periods-0-years": "0", "retention_periods-0-months": "0"},
+        "Give a retention period longer than zero.",
+    ),
+    "twelve months": ({"retention_periods-0-months": "12"}, "less than or equal to 11"),
+    "retention years that are not a number": (
+        {"retention_periods-0-years": "seventy-five"},
+        "Enter a whole number.",
+    ),
+    "special category basis without a Schedule 1 condition": (
+        {"lawful_bases-0-provision": "A9-2-g"},
+        "Schedule 1",
+    ),
+    "unknown lawful basis": ({"lawful_bases-0-provision": "A6-1-z"}, "Select a valid choice."),
+    "malformed review date": ({"review_due": "31/02/2026"}, "Enter a valid date."),
+    "review due before the last review": (
+        {"last_reviewed": "2026-06-01", "review_due": "2026-01-01"},
+        "cannot be before the last review",
+    ),
+    "oversized section body": (
+        {"sections-0-body": "x" * 50_001},
+        "Ensure this value has at most 50000 characters",
+    ),
+    "unknown data category": ({"data_categories-0-category": "999999"}, "Select a valid choice."),
+}
+
+
+@pytest.mark.parametrize(
+    ("edits", "message"), BAD_NOTICE_FORM_INPUT.values(), ids=BAD_NOTICE_FORM_INPUT.keys()
+)
+def test_bad_notice_form_input_is_a_form_error_and_changes_nothing(
+    admin_client, make_notice, edits, message
+):
     notice = make_notice()
     data = notice_form(admin_client, notice)
-    data["sections-0-heading"] = "   "
+    # A valid change alongside the bad one: it must not be saved either.
     data["title"] = "A title change that must not be saved"
-    assert_refused(admin_client, notice, data, "This field is required.")
+    assert_refused(admin_client, notice, data | edits, message)
 
 
 def test_two_sections_given_the_same_anchor_is_a_form_error(admin_client, make_notice):
@@ -164,51 +205,6 @@ def test_two_sections_given_the_same_anchor_is_a_form_error(admin_client, make_n
     data = notice_form(admin_client, notice)
     data["sections-1-anchor"] = data["sections-0-anchor"]
     assert_refused(admin_client, notice, data, "Please correct the duplicate data for anchor")
-
-
-def test_reserved_anchor_is_a_form_error(admin_client, make_notice):
-    notice = make_notice()
-    data = notice_form(admin_client, notice)
-    data["sections-0-anchor"] = "contents"
-    assert_refused(admin_client, notice, data, "is used by the page itself")
-
-
-def test_negative_retention_period_is_a_form_error_and_changes_nothing(admin_client, make_notice):
-    notice = make_notice()
-    data = notice_form(admin_client, notice)
-    data["retention_periods-0-years"] = "-3"
-    assert_refused(admin_client, notice, data, "Ensure this value is greater than or equal to 0.")
-
-
-def test_zero_retention_period_is_a_form_error(admin_client, make_notice):
-    notice = make_notice()
-    data = notice_form(admin_client, notice)
-    data["retention_periods-0-years"] = "0"
-    data["retention_periods-0-months"] = "0"
-    assert_refused(admin_client, notice, data, "Give a retention period longer than zero.")
-
-
-def test_special_category_basis_without_schedule_1_condition_is_a_form_error(
-    admin_client, make_notice
-):
-    notice = make_notice()
-    data = notice_form(admin_client, notice)
-    data["lawful_bases-0-provision"] = "A9-2-g"
-    assert_refused(admin_client, notice, data, "Schedule 1")
-
-
-def test_malformed_review_date_is_a_form_error(admin_client, make_notice):
-    notice = make_notice()
-    data = notice_form(admin_client, notice)
-    data["review_due"] = "31/02/2026"
-    assert_refused(admin_client, notice, data, "Enter a valid date.")
-
-
-def test_oversized_section_body_is_a_form_error(admin_client, make_notice):
-    notice = make_notice()
-    data = notice_form(admin_client, notice)
-    data["sections-0-body"] = "x" * 50_001
-    assert_refused(admin_client, notice, data, "Ensure this value has at most 50000 characters")
 
 
 def test_inline_row_pointing_at_another_notices_section_changes_nothing(admin_client, make_notice):
