@@ -28,6 +28,9 @@ class MarkdownWidgetsMixin:
 
     markdown_fields: tuple[str, ...] = ()
 
+    class Media:
+        js = [MARKDOWN_INLINE_JS]
+
     def formfield_for_dbfield(
         self, db_field: models.Field, request: HttpRequest, **kwargs
     ) -> forms.Field | None:
@@ -126,9 +129,6 @@ class NoticeAdmin(MarkdownWidgetsMixin, admin.ModelAdmin):
         RetentionPeriodInline,
     ]
 
-    class Media:
-        js = [MARKDOWN_INLINE_JS]
-
 
 class SharedBlockPermissions:
     """Staff may read the shared block; only national maintainers change it or its parts."""
@@ -160,12 +160,6 @@ class SharedBlockAdmin(SharedBlockPermissions, MarkdownWidgetsMixin, admin.Model
     fields = ["notice_kind", "title", "introduction"]
     markdown_fields = ("introduction",)
     inlines = [SharedBlockPartInline]
-
-    class Media:
-        js = [MARKDOWN_INLINE_JS]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return permissions.can_edit_shared_block(request.user)
 
 
 @admin.register(DataCategory)
