@@ -14,6 +14,11 @@ from django.urls import reverse
 from councils.models import Council
 from notices.anchors import RESERVED_ANCHORS, anchor_from_heading, unique_anchor
 
+MARKDOWN_HELP = (
+    "Markdown: **bold**, lists starting with - or 1., [link text](https://...), ## subheadings. "
+    "The preview below shows it as the public will see it."
+)
+
 # Far longer than any real notice part; a bound keeps a pasted-in file from reaching the renderer.
 MARKDOWN_MAX_LENGTH = 50_000
 markdown_length_validator = MaxLengthValidator(MARKDOWN_MAX_LENGTH)
@@ -54,7 +59,7 @@ class OrderedMarkdownPart(models.Model):
         help_text="The part's link target (#anchor). Filled from the heading when left empty and "
         "never changed automatically afterwards, so links to it keep working.",
     )
-    body = models.TextField(help_text="Markdown.", validators=[markdown_length_validator])
+    body = models.TextField(help_text=MARKDOWN_HELP, validators=[markdown_length_validator])
 
     class Meta:
         abstract = True
@@ -95,7 +100,7 @@ class SharedBlock(models.Model):
     )
     title = models.CharField(max_length=200)
     introduction = models.TextField(
-        blank=True, help_text="Markdown.", validators=[markdown_length_validator]
+        blank=True, help_text=MARKDOWN_HELP, validators=[markdown_length_validator]
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -214,14 +219,14 @@ class Notice(models.Model):
     )
     title = models.CharField(max_length=200)
     introduction = models.TextField(
-        help_text="Markdown. Who the notice is for and what it covers.",
+        help_text="Who the notice is for and what it covers. " + MARKDOWN_HELP,
         validators=[markdown_length_validator],
     )
     young_people_summary = models.TextField(
         "summary for children and young people",
         validators=[markdown_length_validator],
-        help_text="Markdown. A short, plain-language version for the children and young people "
-        "the notice is about.",
+        help_text="A short, plain-language version for the children and young people the notice "
+        "is about: short sentences, everyday words. " + MARKDOWN_HELP,
     )
     last_reviewed = models.DateField(null=True, blank=True)
     review_due = models.DateField(null=True, blank=True)
