@@ -68,9 +68,16 @@ class OrderedMarkdownPart(models.Model):
     def __str__(self) -> str:
         return self.heading
 
+    # The name of the foreign key to the part's parent (the notice, the shared block).
+    parent_field: str
+
     def sibling_anchors(self) -> set[str]:
         """Anchors already taken by the other parts of the same parent."""
-        raise NotImplementedError
+        parent_id = getattr(self, f"{self.parent_field}_id")
+        if parent_id is None:
+            return set()
+        siblings = type(self).objects.filter(**{f"{self.parent_field}_id": parent_id})
+        return set(siblings.exclude(pk=self.pk).values_list("anchor", flat=True))
 
     def clean(self) -> None:
         super().clean()
@@ -116,6 +123,8 @@ class SharedBlock(models.Model):
 class SharedBlockPart(OrderedMarkdownPart):
     block = models.ForeignKey(SharedBlock, on_delete=models.CASCADE, related_name="parts")
 
+    parent_field = "block"
+
     class Meta(OrderedMarkdownPart.Meta):
         verbose_name = "shared block part"
         constraints = [
@@ -124,15 +133,6 @@ class SharedBlockPart(OrderedMarkdownPart):
             ),
             models.CheckConstraint(condition=~Q(heading=""), name="shared_block_part_heading_set"),
         ]
-
-    def sibling_anchors(self) -> set[str]:
-        if self.block_id is None:
-            return set()
-        return set(
-            SharedBlockPart.objects.filter(block_id=self.block_id)
-            .exclude(pk=self.pk)
-            .values_list("anchor", flat=True)
-        )
 
 
 class DataCategory(models.Model):
@@ -266,20 +266,13 @@ class Section(OrderedMarkdownPart):
         help_text="The item of the ICO's right-to-be-informed checklist this section answers.",
     )
 
+    parent_field = "notice"
+
     class Meta(OrderedMarkdownPart.Meta):
         constraints = [
             models.UniqueConstraint(fields=["notice", "anchor"], name="section_anchor_unique"),
             models.CheckConstraint(condition=~Q(heading=""), name="section_heading_set"),
         ]
-
-    def sibling_anchors(self) -> set[str]:
-        if self.notice_id is None:
-            return set()
-        return set(
-            Section.objects.filter(notice_id=self.notice_id)
-            .exclude(pk=self.pk)
-            .values_list("anchor", flat=True)
-        )
 
 
 class NoticeDataCategory(models.Model):
