@@ -107,7 +107,7 @@ class RetentionPeriodInline(admin.TabularInline):
 
 @admin.register(Notice)
 class NoticeAdmin(MarkdownWidgetsMixin, admin.ModelAdmin):
-    list_display = ["__str__", "council", "kind", "last_reviewed", "review_due", "updated_at"]
+    list_display = ["title", "council", "kind", "last_reviewed", "review_due", "updated_at"]
     list_filter = ["kind", "council__kind"]
     list_select_related = ["council"]
     search_fields = ["title", "council__name"]

@@ -1,5 +1,4 @@
 from django.http import (
-    Http404,
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
@@ -10,13 +9,11 @@ from django.views.decorators.http import require_POST
 
 from councils import permissions
 from notices.ico import ICO_CONTACT
-from notices.models import MARKDOWN_MAX_LENGTH, Notice, NoticeKind, SharedBlock
+from notices.models import MARKDOWN_MAX_LENGTH, Notice, SharedBlock
 from notices.rendering import render_markdown
 
 
 def notice_detail(request: HttpRequest, council_slug: str, kind: str) -> HttpResponse:
-    if kind not in NoticeKind.values:
-        raise Http404("No such kind of notice.")
     notice = get_object_or_404(
         Notice.objects.with_contents(), council__slug=council_slug, kind=kind
     )
