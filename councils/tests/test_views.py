@@ -1,8 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from notices.tests.html import outline
-from notices.tests.test_views import assert_well_formed_page
+from notices.tests.html import assert_well_formed_page, outline
 
 pytestmark = pytest.mark.django_db
 

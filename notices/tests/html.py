@@ -1,6 +1,6 @@
 """A small HTML reader for tests: which tags, attributes, headings and ids a page has."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 VOID_TAGS = {
@@ -27,15 +27,13 @@ class Element:
     text: str = ""
 
 
-@dataclass
 class PageOutline(HTMLParser):
-    elements: list[Element] = field(default_factory=list)
-    headings: list[tuple[int, str]] = field(default_factory=list)
-    unclosed: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        HTMLParser.__init__(self, convert_charrefs=True)
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[Element] = []
+        self.headings: list[tuple[int, str]] = []
+        self.unclosed: list[str] = []
+        self.errors: list[str] = []
         self._heading: Element | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -76,3 +74,17 @@ def outline(html: str) -> PageOutline:
     page.feed(html)
     page.close()
     return page
+
+
+def assert_well_formed_page(html: str) -> None:
+    """One h1, no skipped heading levels, unique ids, every tag closed, a language."""
+    page = outline(html)
+    assert not page.errors, page.errors
+    assert not page.unclosed, page.unclosed
+    assert page.find_all("html")[0].attrs.get("lang") == "en-GB"
+    levels = [level for level, _ in page.headings]
+    assert levels.count(1) == 1, page.headings
+    for previous, current in zip(levels, levels[1:], strict=False):
+        assert current <= previous + 1, f"heading jumps from h{previous} to h{current}"
+    ids = page.ids()
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)

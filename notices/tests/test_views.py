@@ -4,27 +4,13 @@ from django.urls import reverse
 from django.views.defaults import server_error
 
 from notices.models import Section
-from notices.tests.html import outline
+from notices.tests.html import assert_well_formed_page, outline
 
 pytestmark = pytest.mark.django_db
 
 
 def notice_url(council_slug: str, kind: str = "childrens-social-care") -> str:
     return reverse("notices:detail", kwargs={"council_slug": council_slug, "kind": kind})
-
-
-def assert_well_formed_page(html: str) -> None:
-    """One h1, no skipped heading levels, unique ids, every tag closed, a language."""
-    page = outline(html)
-    assert not page.errors, page.errors
-    assert not page.unclosed, page.unclosed
-    assert page.find_all("html")[0].attrs.get("lang") == "en-GB"
-    levels = [level for level, _ in page.headings]
-    assert levels.count(1) == 1, page.headings
-    for previous, current in zip(levels, levels[1:], strict=False):
-        assert current <= previous + 1, f"heading jumps from h{previous} to h{current}"
-    ids = page.ids()
-    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
 
 
 def test_notice_page_shows_every_part_of_the_notice(client, make_notice, shared_block):
