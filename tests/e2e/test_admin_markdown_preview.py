@@ -21,20 +21,23 @@ def first_demo_notice() -> Notice:
     return notice
 
 
-def record_script_errors(page: Page) -> list[str]:
-    """Uncaught JavaScript errors on the page, collected as they happen."""
+@pytest.fixture
+def script_errors(staff_page: Page) -> list[str]:
+    """Uncaught JavaScript errors on the staff page, collected as they happen."""
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    staff_page.on("pageerror", lambda error: errors.append(str(error)))
     return errors
 
 
-def test_admin_section_editor_shows_live_sanitised_preview(
-    staff_page: Page, live_server, demo_data
-) -> None:
-    notice = first_demo_notice()
-    script_errors = record_script_errors(staff_page)
-    change_page = NoticeChangePage(staff_page, live_server.url).open(notice.pk)
+@pytest.fixture
+def change_page(staff_page: Page, live_server, demo_data, script_errors) -> NoticeChangePage:
+    """A demo notice's admin page, open as staff, with script errors being recorded."""
+    return NoticeChangePage(staff_page, live_server.url).open(first_demo_notice().pk)
 
+
+def test_admin_section_editor_shows_live_sanitised_preview(
+    staff_page: Page, change_page: NoticeChangePage, script_errors: list[str]
+) -> None:
     change_page.section_body(0).fill(HOSTILE_MARKDOWN)
 
     preview = change_page.preview(0)
@@ -52,11 +55,8 @@ def test_admin_section_editor_shows_live_sanitised_preview(
 
 
 def test_preview_works_in_a_section_added_with_add_another(
-    staff_page: Page, live_server, demo_data
+    change_page: NoticeChangePage, script_errors: list[str]
 ) -> None:
-    notice = first_demo_notice()
-    script_errors = record_script_errors(staff_page)
-    change_page = NoticeChangePage(staff_page, live_server.url).open(notice.pk)
     initial_forms = change_page.total_forms
 
     index = change_page.add_section()
@@ -73,13 +73,12 @@ def test_preview_works_in_a_section_added_with_add_another(
 
 
 def test_saving_an_edited_section_changes_the_public_page(
-    staff_page: Page, live_server, demo_data
+    staff_page: Page, live_server, change_page: NoticeChangePage
 ) -> None:
     notice = first_demo_notice()
     council_slug = notice.council.slug
     first_section = notice.sections.order_by("position", "pk").first()
     new_heading = "How we use your information (edited in a browser test)"
-    change_page = NoticeChangePage(staff_page, live_server.url).open(notice.pk)
 
     change_page.section_heading(0).fill(new_heading)
     change_page.save()
