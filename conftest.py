@@ -121,3 +121,24 @@ def demo(db):
     from notices.demo import load_demo_data
 
     return load_demo_data()
+
+
+@pytest.fixture
+def publish(db):
+    """Publishes a notice's saved draft: `publish(notice)`, `publish(notice, "note", major=False)`
+    or with any other keyword of `publish_notice`."""
+    from notices.publishing import publish_notice
+
+    def publish_it(notice: Notice, note: str = "Published", *, major: bool = True, **kwargs):
+        return publish_notice(notice, by=None, change_note=note, is_major=major, **kwargs)
+
+    return publish_it
+
+
+@pytest.fixture
+def published_block(shared_block):
+    """The shared block with its first version published, so notices published later embed it."""
+    from notices.publishing import publish_shared_block
+
+    publish_shared_block(shared_block, by=None, change_note="First version", is_major=True)
+    return shared_block

@@ -5,6 +5,9 @@ lawful bases, retention periods) so that the site can reason about what a notice
 just display it.
 """
 
+import datetime
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
@@ -91,13 +94,35 @@ class OrderedMarkdownPart(models.Model):
             )
 
 
+class EditableDraft(models.Model):
+    """A draft that staff edit in the admin: each save bumps `revision`, so two people's saves
+    cannot silently overwrite each other (see notices.drafts)."""
+
+    revision = models.PositiveIntegerField(default=0, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
 class SharedBlockQuerySet(models.QuerySet):
     def for_kind(self, kind: str) -> "SharedBlock | None":
         return self.filter(notice_kind=kind).prefetch_related("parts").first()
 
 
-class SharedBlock(models.Model):
-    """The DfE / National Pupil Database text that every notice of a kind carries, kept once."""
+class SharedBlock(EditableDraft):
+    """The draft of the DfE / National Pupil Database text that every notice of a kind carries.
+
+    Notices embed its published versions (SharedBlockVersion), never the draft itself.
+    """
 
     notice_kind = models.CharField(
         max_length=50,
@@ -109,7 +134,6 @@ class SharedBlock(models.Model):
     introduction = models.TextField(
         blank=True, help_text=MARKDOWN_HELP, validators=[markdown_length_validator]
     )
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = SharedBlockQuerySet.as_manager()
 
@@ -195,6 +219,20 @@ class NoticeQuerySet(models.QuerySet):
     def of_kind(self, kind: str) -> "NoticeQuerySet":
         return self.filter(kind=kind)
 
+    def published(self) -> "NoticeQuerySet":
+        """Notices with at least one published version: the only ones the public can see."""
+        versions = NoticeVersion.objects.filter(notice=models.OuterRef("pk"))
+        return self.filter(models.Exists(versions))
+
+    def with_publication_dates(self) -> "NoticeQuerySet":
+        """Adds `latest_version_number` and `last_major_change_at` in the same query."""
+        return self.annotate(
+            latest_version_number=models.Max("versions__number"),
+            last_major_change_at=models.Max(
+                "versions__published_at", filter=Q(versions__is_major=True)
+            ),
+        )
+
     def with_contents(self) -> "NoticeQuerySet":
         """Everything the public notice page shows, in a fixed number of queries."""
         return self.select_related("council").prefetch_related(
@@ -210,8 +248,9 @@ class NoticeQuerySet(models.QuerySet):
         )
 
 
-class Notice(models.Model):
-    """One council's notice of one kind. Staff edit it in the admin."""
+class Notice(EditableDraft):
+    """The draft of one council's notice of one kind. Staff edit it in the admin; the public sees
+    only its published versions (NoticeVersion)."""
 
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="notices")
     kind = models.CharField(
@@ -231,7 +270,6 @@ class Notice(models.Model):
     last_reviewed = models.DateField(null=True, blank=True)
     review_due = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = NoticeQuerySet.as_manager()
 
@@ -454,3 +492,144 @@ class RetentionPeriod(models.Model):
         super().clean()
         if self.years == 0 and self.months == 0:
             raise ValidationError("Give a retention period longer than zero.")
+
+
+class ImmutableVersionError(Exception):
+    """Raised on any attempt to change or delete a published version."""
+
+
+class PublishedVersionQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ImmutableVersionError("Published versions cannot be changed.")
+
+    def delete(self):
+        raise ImmutableVersionError("Published versions cannot be deleted.")
+
+    def without_content(self) -> "PublishedVersionQuerySet":
+        """For lists of versions: leaves out the large snapshot and HTML columns."""
+        return self.defer(*self.model.CONTENT_FIELDS)
+
+
+class PublishedVersion(models.Model):
+    """A publication: numbered, dated, signed, and never changed or deleted once saved.
+
+    The ORM refuses here (save, delete, queryset update and delete); the database refuses too,
+    with triggers added in the migrations, and foreign keys to a version's parent are PROTECT.
+    """
+
+    number = models.PositiveIntegerField()
+    published_at = models.DateTimeField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        # Staff who have published are deactivated, not deleted: the record of who published stays.
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    change_note = models.TextField(max_length=2000)
+    is_major = models.BooleanField("major change")
+    snapshot = models.JSONField(help_text="Everything the version says, as structured data.")
+    content_hash = models.CharField(max_length=64)
+
+    objects = PublishedVersionQuerySet.as_manager()
+
+    CONTENT_FIELDS: tuple[str, ...] = ("snapshot",)
+
+    class Meta:
+        abstract = True
+        ordering = ["number"]
+        get_latest_by = "number"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise ImmutableVersionError(f"{self} is published and cannot be changed.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableVersionError(f"{self} is published and cannot be deleted.")
+
+    @property
+    def change_kind(self) -> str:
+        return "Major change" if self.is_major else "Minor change"
+
+
+class SharedBlockVersionQuerySet(PublishedVersionQuerySet):
+    def latest_for_kind(self, kind: str) -> "SharedBlockVersion | None":
+        return self.filter(block__notice_kind=kind).order_by("-number").first()
+
+
+class SharedBlockVersion(PublishedVersion):
+    block = models.ForeignKey(SharedBlock, on_delete=models.PROTECT, related_name="versions")
+
+    objects = SharedBlockVersionQuerySet.as_manager()
+
+    class Meta(PublishedVersion.Meta):
+        verbose_name = "shared block version"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["block", "number"], name="shared_block_version_number_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Shared block version {self.number}"
+
+
+class NoticeVersionQuerySet(PublishedVersionQuerySet):
+    def of_notice(self, notice: Notice) -> "NoticeVersionQuerySet":
+        return self.filter(notice=notice)
+
+    def in_force_at(self, moment) -> "NoticeVersionQuerySet":
+        """The versions published by `moment`, newest first: the first is the one in force."""
+        return self.filter(published_at__lte=moment).order_by("-number")
+
+
+class NoticeVersion(PublishedVersion):
+    notice = models.ForeignKey(Notice, on_delete=models.PROTECT, related_name="versions")
+    title = models.CharField(max_length=200)
+    shared_block_version = models.ForeignKey(
+        SharedBlockVersion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="notice_versions",
+        help_text="The version of the shared DfE/NPD block this version embeds.",
+    )
+    is_shared_block_update = models.BooleanField(
+        default=False,
+        help_text="Made by publishing a new version of the shared block, not by the council.",
+    )
+    rendered_html = models.TextField(
+        help_text="The notice as published, rendered once: public pages serve this."
+    )
+
+    objects = NoticeVersionQuerySet.as_manager()
+
+    CONTENT_FIELDS = ("snapshot", "rendered_html")
+
+    class Meta(PublishedVersion.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["notice", "number"], name="notice_version_number_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.notice} version {self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "notices:version",
+            kwargs={
+                "council_slug": self.notice.council.slug,
+                "kind": self.notice.kind,
+                "number": self.number,
+            },
+        )
+
+    @property
+    def review_due(self) -> datetime.date | None:
+        raw = self.snapshot["notice"].get("review_due")
+        return datetime.date.fromisoformat(raw) if raw else None
