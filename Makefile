@@ -13,7 +13,7 @@ LOCAL_ENV = DJANGO_HTTPS=false \
 	DJANGO_SECRET_KEY="$$(cat $(LOCAL)/secret-key)" \
 	DEMO_ADMIN_PASSWORD="$$(cat $(LOCAL)/admin-password)"
 
-.PHONY: run test lint format install clean
+.PHONY: run test bench lint format install clean
 
 run: install $(LOCAL)/secret-key $(LOCAL)/admin-password
 	$(LOCAL_ENV) $(BIN)/python manage.py migrate --noinput
@@ -28,6 +28,10 @@ run: install $(LOCAL)/secret-key $(LOCAL)/admin-password
 
 test: install
 	$(BIN)/python -m pytest
+
+# Speed figures live here, never in timed tests.
+bench: install
+	$(BIN)/python -m benchmarks.diff_benchmark
 
 lint: install
 	$(BIN)/ruff check .
