@@ -1,17 +1,12 @@
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from councils.models import Council
-from notices.models import Notice
+from notices.history import published_notices_prefetch
 
 
 def _with_notices(councils):
-    return councils.prefetch_related(
-        Prefetch(
-            "notices", queryset=Notice.objects.order_by("kind").only("council_id", "kind", "title")
-        )
-    )
+    return councils.prefetch_related(published_notices_prefetch())
 
 
 def council_index(request: HttpRequest) -> HttpResponse:

@@ -6,9 +6,12 @@ from notices.tests.html import assert_well_formed_page, outline
 pytestmark = pytest.mark.django_db
 
 
-def test_index_lists_every_council_with_a_link_to_its_notice(client, make_notice, make_council):
-    with_notice = make_notice().council
+def test_index_lists_every_council_with_a_link_to_its_published_notice(
+    client, make_notice, make_council, publish
+):
+    with_notice = publish(make_notice()).notice.council
     without_notice = make_council(name="Quiet Council", slug="quiet")
+    unpublished = make_notice().council
     response = client.get(reverse("councils:index"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -19,6 +22,7 @@ def test_index_lists_every_council_with_a_link_to_its_notice(client, make_notice
     assert "/councils/quiet/" in hrefs
     assert "No notice published yet." in html
     assert without_notice.name in html
+    assert f"/councils/{unpublished.slug}/childrens-social-care/" not in hrefs
 
 
 def test_index_with_no_councils_says_so(client, db):
@@ -28,19 +32,19 @@ def test_index_with_no_councils_says_so(client, db):
 
 
 def test_index_query_count_does_not_grow_with_councils(
-    client, make_notice, django_assert_max_num_queries
+    client, make_notice, publish, django_assert_max_num_queries
 ):
-    make_notice()
+    publish(make_notice())
     with django_assert_max_num_queries(3) as few:
         client.get(reverse("councils:index"))
     for _ in range(10):
-        make_notice()
+        publish(make_notice())
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("councils:index"))
 
 
-def test_council_page_shows_contacts_and_notices(client, make_notice):
-    council = make_notice().council
+def test_council_page_shows_contacts_and_notices(client, make_notice, publish):
+    council = publish(make_notice()).notice.council
     council.controller_address = "1 High Street\nTesttown\nTT1 1TT"
     council.general_privacy_notice_url = "https://council.example/privacy"
     council.save()
@@ -53,6 +57,8 @@ def test_council_page_shows_contacts_and_notices(client, make_notice):
     assert "Z1234567" in html
     assert "https://council.example/privacy" in html
     assert f"/councils/{council.slug}/childrens-social-care/" in html
+    assert f"/councils/{council.slug}/childrens-social-care/history/" in html
+    assert f"/councils/{council.slug}/feed/" in html
 
 
 def test_council_without_dpo_contact_tells_people_how_to_reach_the_dpo(client, make_council):

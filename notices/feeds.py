@@ -1,0 +1,88 @@
+"""Atom feeds of major changes: one for every council, one per council.
+
+Minor changes (wording, typos) are left out: a feed reader should only hear about changes to what
+a council does with people's information.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+
+from councils.models import Council
+from notices.models import NoticeVersion, NoticeVersionQuerySet
+
+FEED_LENGTH = 50
+SITE_NAME = "Council privacy notices"
+
+
+def major_versions() -> NoticeVersionQuerySet:
+    return (
+        NoticeVersion.objects.filter(is_major=True)
+        .without_content()
+        .select_related("notice__council")
+        .order_by("-published_at", "-pk")
+    )
+
+
+class MajorChangesFeed(Feed):
+    feed_type = Atom1Feed
+    author_name = SITE_NAME
+
+    def item_title(self, version: NoticeVersion) -> str:
+        return f"{version.notice.council.name}: {version.title}, version {version.number}"
+
+    def item_description(self, version: NoticeVersion) -> str:
+        # Atom summaries are HTML; a change note is plain text, so it is escaped to stay text.
+        return escape(version.change_note)
+
+    def item_link(self, version: NoticeVersion) -> str:
+        return version.get_absolute_url()
+
+    def item_pubdate(self, version: NoticeVersion):
+        return version.published_at
+
+    def item_updateddate(self, version: NoticeVersion):
+        return version.published_at
+
+    def item_author_name(self, version: NoticeVersion) -> str:
+        return version.notice.council.name
+
+    def item_categories(self, version: NoticeVersion) -> list[str]:
+        return ["Department for Education section"] if version.is_shared_block_update else []
+
+
+class AllChangesFeed(MajorChangesFeed):
+    title = f"{SITE_NAME}: major changes"
+    subtitle = "Major changes to every council's children's social care privacy notice."
+
+    def link(self) -> str:
+        return reverse("councils:index")
+
+    def feed_url(self) -> str:
+        return reverse("notices:all-feed")
+
+    def items(self) -> list[NoticeVersion]:
+        return list(major_versions()[:FEED_LENGTH])
+
+
+class CouncilChangesFeed(MajorChangesFeed):
+    def get_object(self, request: HttpRequest, council_slug: str) -> Council:
+        return get_object_or_404(Council, slug=council_slug)
+
+    def title(self, council: Council) -> str:
+        return f"{council.name}: major changes to its privacy notices"
+
+    def subtitle(self, council: Council) -> str:
+        return f"Major changes to {council.name}'s privacy notices on {SITE_NAME}."
+
+    def link(self, council: Council) -> str:
+        return council.get_absolute_url()
+
+    def feed_url(self, council: Council) -> str:
+        return reverse("notices:council-feed", kwargs={"council_slug": council.slug})
+
+    def items(self, council: Council) -> list[NoticeVersion]:
+        return list(major_versions().filter(notice__council=council)[:FEED_LENGTH])

@@ -1,0 +1,141 @@
+"""The public version history: which notices are public, which version is current, and which
+version was in force on a given day."""
+
+import datetime
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+
+from notices.diffing import NoticeSide
+from notices.models import Notice, NoticeVersion
+
+# A version number in a URL beyond any real notice's history; bigger is answered with 404
+# without asking the database, whose integer columns stop at 2**31 - 1.
+MAX_VERSION_NUMBER = 1_000_000
+
+
+class UnusableDate(ValueError):
+    """A date the public asked for that no version can answer; the message says why."""
+
+
+def published_notice_or_404(council_slug: str, kind: str) -> Notice:
+    """The council's notice of that kind, with `latest_version_number` and
+    `last_major_change_at`, if it has ever been published; otherwise 404."""
+    try:
+        return (
+            Notice.objects.select_related("council")
+            .with_publication_dates()
+            .get(council__slug=council_slug, kind=kind, latest_version_number__isnull=False)
+        )
+    except Notice.DoesNotExist:
+        raise Http404("No published notice here.") from None
+
+
+def version_or_404(notice: Notice, number: int) -> NoticeVersion:
+    if not 1 <= number <= MAX_VERSION_NUMBER:
+        raise Http404("No such version.")
+    try:
+        return NoticeVersion.objects.select_related("shared_block_version").get(
+            notice=notice, number=number
+        )
+    except NoticeVersion.DoesNotExist:
+        raise Http404(f"This notice has no version {number}.") from None
+
+
+def versions_for_comparison_or_404(
+    notice: Notice, old: int, new: int
+) -> tuple[NoticeVersion, NoticeVersion]:
+    numbers = {old, new}
+    if not all(1 <= number <= MAX_VERSION_NUMBER for number in numbers):
+        raise Http404("No such version.")
+    found = {
+        version.number: version
+        for version in NoticeVersion.objects.select_related("shared_block_version").filter(
+            notice=notice, number__in=numbers
+        )
+    }
+    missing = sorted(numbers - found.keys())
+    if missing:
+        raise Http404(f"This notice has no version {missing[0]}.")
+    return found[old], found[new]
+
+
+def history_of(notice: Notice) -> list[NoticeVersion]:
+    """Every version, newest first, without the large content columns."""
+    return list(
+        NoticeVersion.objects.of_notice(notice)
+        .without_content()
+        .select_related("shared_block_version")
+        .only(
+            "notice_id",
+            "number",
+            "title",
+            "published_at",
+            "change_note",
+            "is_major",
+            "is_shared_block_update",
+            "shared_block_version__number",
+        )
+        .order_by("-number")
+    )
+
+
+def version_side(version: NoticeVersion) -> NoticeSide:
+    """A version as one side of a comparison, with the shared block it embeds."""
+    block = version.shared_block_version
+    return NoticeSide(
+        snapshot=version.snapshot,
+        block=block.snapshot if block else None,
+        label=f"version {version.number}",
+    )
+
+
+def parse_requested_date(raw: str, *, today: datetime.date | None = None) -> datetime.date:
+    """A `YYYY-MM-DD` date from the query string, or UnusableDate saying what is wrong with it."""
+    today = today or timezone.localdate()
+    try:
+        requested = datetime.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise UnusableDate(
+            f"Give the date as year, month and day with dashes, for example {today.isoformat()}."
+        ) from None
+    if requested > today:
+        raise UnusableDate(
+            f"{long_date(requested)} is in the future, so no version can be said to be in force "
+            "on it yet. The current version is the latest one."
+        )
+    return requested
+
+
+def version_in_force_on(notice: Notice, day: datetime.date) -> NoticeVersion | None:
+    """The version the public could read at the end of `day` (site time), or None if the notice
+    was first published after it."""
+    end_of_day = timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
+    )
+    return (
+        NoticeVersion.objects.of_notice(notice)
+        .filter(published_at__lt=end_of_day)
+        .order_by("-number")
+        .first()
+    )
+
+
+def first_version(notice: Notice) -> NoticeVersion:
+    return NoticeVersion.objects.of_notice(notice).without_content().order_by("number").first()
+
+
+def published_notices_prefetch() -> Prefetch:
+    """For lists of councils: each council's published notices only."""
+    return Prefetch(
+        "notices",
+        queryset=Notice.objects.published().order_by("kind").only("council_id", "kind", "title"),
+    )
+
+
+def long_date(value: datetime.date | datetime.datetime) -> str:
+    """'3 March 2026'; a datetime is first put in the site's time zone."""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date()
+    return f"{value.day} {value:%B %Y}"
