@@ -1,23 +1,32 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern, path
 from markdownx.widgets import AdminMarkdownxWidget
 
 from councils import permissions
+from notices import admin_views
 from notices.anchors import anchor_from_heading, unique_anchor
+from notices.drafts import display_name, mark_saved
+from notices.forms import DraftAdminForm
 from notices.models import (
     DataCategory,
     LawfulBasis,
     Notice,
     NoticeDataCategory,
     NoticeRecipient,
+    NoticeVersion,
     Recipient,
     RetentionPeriod,
     Section,
     SharedBlock,
     SharedBlockPart,
+    SharedBlockVersion,
 )
+from notices.publishing import draft_status
 
 # django-markdownx wires its editors once, on page load; this wires rows added with "Add another".
 MARKDOWN_INLINE_JS = "js/admin-markdown-inlines.js"
@@ -105,8 +114,37 @@ class RetentionPeriodInline(admin.TabularInline):
     extra = 0
 
 
+class DraftAdminMixin:
+    """For the admin of a draft: the save-conflict check, the record of who saved, and the
+    extra staff pages (`draft_views`: url suffix -> (name, view))."""
+
+    form = DraftAdminForm
+    draft_views: dict[str, tuple[str, object]] = {}
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        mark_saved(obj, request.user)
+        super().save_model(request, obj, form, change)
+
+    def get_urls(self) -> list[URLPattern]:
+        opts = self.model._meta
+        extra = [
+            path(
+                f"<path:object_id>/{suffix}",
+                self.admin_site.admin_view(partial(view, self)),
+                name=f"{opts.app_label}_{opts.model_name}_{name}",
+            )
+            for suffix, (name, view) in self.draft_views.items()
+        ]
+        return extra + super().get_urls()
+
+    def draft_saved_context(self, obj) -> dict:
+        return {
+            "draft_saved_by": display_name(obj.updated_by) if obj.updated_by_id else None,
+        }
+
+
 @admin.register(Notice)
-class NoticeAdmin(MarkdownWidgetsMixin, admin.ModelAdmin):
+class NoticeAdmin(DraftAdminMixin, MarkdownWidgetsMixin, admin.ModelAdmin):
     list_display = ["title", "council", "kind", "last_reviewed", "review_due", "updated_at"]
     list_filter = ["kind", "council__kind"]
     list_select_related = ["council"]
@@ -119,7 +157,7 @@ class NoticeAdmin(MarkdownWidgetsMixin, admin.ModelAdmin):
             "Introduction and young people's summary",
             {"fields": ["introduction", "young_people_summary"]},
         ),
-        ("Review", {"fields": [("last_reviewed", "review_due")]}),
+        ("Review", {"fields": [("last_reviewed", "review_due"), "opened_revision"]}),
     ]
     inlines = [
         SectionInline,
@@ -128,6 +166,24 @@ class NoticeAdmin(MarkdownWidgetsMixin, admin.ModelAdmin):
         LawfulBasisInline,
         RetentionPeriodInline,
     ]
+    draft_views = {
+        "preview/": ("preview", admin_views.preview_notice_draft),
+        "publish/": ("publish", admin_views.publish_notice_view),
+        "versions/": ("versions", admin_views.notice_versions_view),
+        "versions/<int:number>/restore/": ("restore", admin_views.restore_version_view),
+    }
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None
+    ) -> HttpResponse:
+        notice = self.get_object(request, object_id)
+        if notice is not None:
+            extra_context = {
+                **(extra_context or {}),
+                **self.draft_saved_context(notice),
+                "publication": draft_status(notice),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 class SharedBlockPermissions:
@@ -155,11 +211,62 @@ class SharedBlockPartInline(SharedBlockPermissions, MarkdownWidgetsMixin, admin.
 
 
 @admin.register(SharedBlock)
-class SharedBlockAdmin(SharedBlockPermissions, MarkdownWidgetsMixin, admin.ModelAdmin):
+class SharedBlockAdmin(
+    DraftAdminMixin, SharedBlockPermissions, MarkdownWidgetsMixin, admin.ModelAdmin
+):
     list_display = ["title", "notice_kind", "updated_at"]
-    fields = ["notice_kind", "title", "introduction"]
+    fields = ["notice_kind", "title", "introduction", "opened_revision"]
     markdown_fields = ("introduction",)
     inlines = [SharedBlockPartInline]
+    draft_views = {"publish/": ("publish", admin_views.publish_shared_block_view)}
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None
+    ) -> HttpResponse:
+        block = self.get_object(request, object_id)
+        if block is not None:
+            extra_context = {
+                **(extra_context or {}),
+                **self.draft_saved_context(block),
+                "latest_version": SharedBlockVersion.objects.filter(block=block)
+                .order_by("-number")
+                .first(),
+                "can_publish": permissions.can_publish_shared_block(request.user),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+class PublishedVersionAdmin(admin.ModelAdmin):
+    """Published versions can be read in the admin, never added, changed or deleted."""
+
+    actions = None
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(NoticeVersion)
+class NoticeVersionAdmin(PublishedVersionAdmin):
+    list_display = ["__str__", "published_at", "is_major", "is_shared_block_update"]
+    list_filter = ["is_major", "is_shared_block_update", "notice__council"]
+    list_select_related = ["notice__council"]
+    search_fields = ["notice__council__name", "change_note"]
+    exclude = ["snapshot", "rendered_html"]
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).without_content()
+
+
+@admin.register(SharedBlockVersion)
+class SharedBlockVersionAdmin(PublishedVersionAdmin):
+    list_display = ["__str__", "block", "published_at", "is_major"]
+    exclude = ["snapshot"]
 
 
 @admin.register(DataCategory)

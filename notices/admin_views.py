@@ -1,0 +1,246 @@
+"""The staff pages added to the admin: preview the draft, publish it, list its published versions
+and copy one back into the draft; publish the shared block. Each view checks the permission in
+councils.permissions and hands the work to the domain modules."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from councils import permissions
+from notices import history
+from notices.diffing import NoticeSide, diff_versions
+from notices.drafts import DraftChangedError, display_name
+from notices.forms import PublishForm, RestoreForm
+from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
+from notices.publishing import (
+    PublishingError,
+    draft_status,
+    publish_notice,
+    publish_shared_block,
+)
+from notices.rendering import render_notice_html
+from notices.restoring import restore_version_to_draft
+from notices.snapshots import shared_block_snapshot
+
+
+def _admin_context(
+    model_admin: admin.ModelAdmin, request: HttpRequest, obj, title: str, **extra
+) -> dict:
+    return {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "original": obj,
+        "title": title,
+        **extra,
+    }
+
+
+def _notice_or_404(object_id: str) -> Notice:
+    if not str(object_id).isdigit():
+        raise Http404("No such notice.")
+    return get_object_or_404(Notice.objects.select_related("council", "updated_by"), pk=object_id)
+
+
+def _change_url(obj) -> str:
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+
+def draft_side(snapshot: dict, block_version: SharedBlockVersion | None) -> NoticeSide:
+    return NoticeSide(
+        snapshot=snapshot,
+        block=block_version.snapshot if block_version else None,
+        label="the draft",
+    )
+
+
+def preview_notice_draft(
+    model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
+) -> HttpResponse:
+    """The draft exactly as the public would see it if it were published now."""
+    notice = _notice_or_404(object_id)
+    if not permissions.can_view_draft(request.user):
+        raise PermissionDenied
+    status = draft_status(notice)
+    block = status.block_version
+    context = {
+        "notice": notice,
+        "council": notice.council,
+        "status": status,
+        "notice_html": mark_safe(  # noqa: S308 (the renderer sanitises staff text)
+            render_notice_html(status.draft_snapshot, block.snapshot if block else None)
+        ),
+        "change_url": _change_url(notice),
+    }
+    response = render(request, "notices/draft_preview.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def publish_notice_view(
+    model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
+) -> HttpResponse:
+    notice = _notice_or_404(object_id)
+    if not permissions.can_publish_notice(request.user):
+        raise PermissionDenied
+    status = draft_status(notice)
+    first_version = not status.is_published
+    form = PublishForm(
+        request.POST or None,
+        first_version=first_version,
+        initial={"opened_revision": notice.revision, "change_kind": "major"},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = publish_notice(
+                notice,
+                by=request.user,
+                change_note=form.cleaned_data["change_note"],
+                is_major=form.is_major,
+                opened_revision=form.cleaned_data["opened_revision"],
+            )
+        except (PublishingError, DraftChangedError) as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(
+                request,
+                f"Published version {version.number} of {notice}. The public now sees it.",
+            )
+            return redirect(_change_url(notice))
+    diff = None
+    if status.latest_version is not None and status.has_unpublished_changes:
+        diff = diff_versions(
+            history.version_side(status.latest_version),
+            draft_side(status.draft_snapshot, status.block_version),
+        )
+    context = _admin_context(
+        model_admin,
+        request,
+        notice,
+        f"Publish {notice}",
+        form=form,
+        status=status,
+        diff=diff,
+        draft_saved_by=display_name(notice.updated_by),
+        preview_url=reverse("admin:notices_notice_preview", args=[notice.pk]),
+    )
+    return TemplateResponse(request, "admin/notices/notice/publish.html", context)
+
+
+def notice_versions_view(
+    model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
+) -> HttpResponse:
+    """The published versions, for staff: who published each, and a way to restore one."""
+    notice = _notice_or_404(object_id)
+    if not permissions.can_view_draft(request.user):
+        raise PermissionDenied
+    versions = (
+        NoticeVersion.objects.of_notice(notice)
+        .without_content()
+        .select_related("published_by", "shared_block_version")
+        .order_by("-number")
+    )
+    context = _admin_context(
+        model_admin,
+        request,
+        notice,
+        f"Published versions of {notice}",
+        versions=versions,
+        can_restore=permissions.can_restore_version(request.user),
+    )
+    return TemplateResponse(request, "admin/notices/notice/versions.html", context)
+
+
+def restore_version_view(
+    model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str, number: int
+) -> HttpResponse:
+    notice = _notice_or_404(object_id)
+    if not permissions.can_restore_version(request.user):
+        raise PermissionDenied
+    version = history.version_or_404(notice, number)
+    form = RestoreForm(request.POST or None, initial={"opened_revision": notice.revision})
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = restore_version_to_draft(
+                notice,
+                version,
+                by=request.user,
+                opened_revision=form.cleaned_data["opened_revision"],
+            )
+        except DraftChangedError as conflict:
+            form.add_error(None, f"{conflict} Look at the draft again before restoring over it.")
+        else:
+            messages.success(
+                request,
+                f"Version {version.number} is now in the draft. It is not public until you "
+                "publish it.",
+            )
+            for problem in report.not_restored:
+                messages.warning(request, f"Not restored: {problem}")
+            return redirect(_change_url(notice))
+    status = draft_status(notice)
+    diff = diff_versions(
+        draft_side(status.draft_snapshot, status.block_version), history.version_side(version)
+    )
+    context = _admin_context(
+        model_admin,
+        request,
+        notice,
+        f"Copy version {version.number} into the draft of {notice}",
+        form=form,
+        version=version,
+        diff=diff,
+        draft_saved_by=display_name(notice.updated_by),
+    )
+    return TemplateResponse(request, "admin/notices/notice/restore.html", context)
+
+
+def publish_shared_block_view(
+    model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
+) -> HttpResponse:
+    if not permissions.can_publish_shared_block(request.user):
+        raise PermissionDenied
+    if not str(object_id).isdigit():
+        raise Http404("No such block.")
+    block = get_object_or_404(SharedBlock.objects.select_related("updated_by"), pk=object_id)
+    latest = SharedBlockVersion.objects.filter(block=block).order_by("-number").first()
+    form = PublishForm(
+        request.POST or None,
+        first_version=latest is None,
+        initial={"opened_revision": block.revision, "change_kind": "major"},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            publication = publish_shared_block(
+                block,
+                by=request.user,
+                change_note=form.cleaned_data["change_note"],
+                is_major=form.is_major,
+                opened_revision=form.cleaned_data["opened_revision"],
+            )
+        except (PublishingError, DraftChangedError) as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(
+                request,
+                f"Published version {publication.block_version.number} of the shared block. "
+                f"{len(publication.notice_versions)} published notices now embed it, each "
+                "with a new version.",
+            )
+            return redirect(_change_url(block))
+    context = _admin_context(
+        model_admin,
+        request,
+        block,
+        f"Publish {block}",
+        form=form,
+        latest=latest,
+        draft=shared_block_snapshot(block),
+        draft_saved_by=display_name(block.updated_by),
+        published_notices=Notice.objects.of_kind(block.notice_kind).published().count(),
+    )
+    return TemplateResponse(request, "admin/notices/sharedblock/publish.html", context)

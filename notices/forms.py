@@ -1,0 +1,90 @@
+"""Forms for the staff pages: publishing, restoring, and editing a draft without losing edits."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from notices.drafts import DraftChangedError, ensure_unchanged_since, lock_draft
+from notices.publishing import CHANGE_NOTE_MAX_LENGTH
+
+
+class OpenedRevisionField(forms.IntegerField):
+    """The draft revision the person saw when they opened the page (a hidden field)."""
+
+    widget = forms.HiddenInput
+    problem = "This page did not come back as it was sent. Open it again, then try again."
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(min_value=0, **kwargs)
+        for code in ("required", "invalid", "min_value", "max_value"):
+            self.error_messages[code] = self.problem
+
+
+class DraftAdminForm(forms.ModelForm):
+    """A draft's admin form that refuses to overwrite a save made since the form was opened.
+
+    On a conflict the person's input stays on the form with a message naming who saved and when;
+    the form then carries the new revision, so saving again replaces the other save on purpose.
+    """
+
+    opened_revision = OpenedRevisionField(required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["opened_revision"].required = True
+            self.fields["opened_revision"].initial = self.instance.revision
+
+    def clean(self) -> dict:
+        cleaned_data = super().clean()
+        if self.instance.pk and "opened_revision" in cleaned_data:
+            try:
+                # Locked until the admin's transaction ends, so no save can slip in between.
+                current = lock_draft(type(self.instance), self.instance.pk)
+                ensure_unchanged_since(current, cleaned_data["opened_revision"])
+            except DraftChangedError as conflict:
+                self.data = self.data.copy()
+                self.data[self.add_prefix("opened_revision")] = conflict.current_revision
+                raise ValidationError(
+                    f"{conflict} Your changes have not been saved, and they are still on this "
+                    "form. Open the draft in another tab to see their changes. If you save this "
+                    "form again, your version will replace theirs.",
+                    code="draft_changed",
+                ) from None
+        return cleaned_data
+
+
+class PublishForm(forms.Form):
+    change_note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=CHANGE_NOTE_MAX_LENGTH,
+        help_text="What changed, in plain words for the public: it appears in the notice's "
+        "history and feed.",
+    )
+    change_kind = forms.TypedChoiceField(
+        label="Kind of change",
+        choices=[
+            (
+                "major",
+                "Major: changes what is done with information, who it is shared with, how long "
+                "it is kept, or people's rights",
+            ),
+            ("minor", "Minor: wording, spelling or links, with no change in meaning"),
+        ],
+        widget=forms.RadioSelect,
+        coerce=lambda value: value == "major",
+    )
+    opened_revision = OpenedRevisionField()
+
+    def __init__(self, *args, first_version: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if first_version:
+            # The first version is always major; there is nothing to choose.
+            del self.fields["change_kind"]
+
+    @property
+    def is_major(self) -> bool:
+        return self.cleaned_data.get("change_kind", True)
+
+
+class RestoreForm(forms.Form):
+    opened_revision = OpenedRevisionField()

@@ -1,0 +1,135 @@
+"""Restore: copy a published version back into the notice's draft.
+
+Published versions are never touched; the draft takes the version's content and is saved as a
+normal edit, so it is published only when someone publishes it. Library items are found again by
+slug; one that has since left the library cannot be restored and is reported, not invented.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+
+from notices.drafts import ensure_unchanged_since, lock_draft, mark_saved
+from notices.models import (
+    DataCategory,
+    LawfulBasis,
+    Notice,
+    NoticeDataCategory,
+    NoticeRecipient,
+    NoticeVersion,
+    Recipient,
+    RetentionPeriod,
+    Section,
+)
+
+
+@dataclass
+class RestoreReport:
+    version_number: int
+    not_restored: list[str] = field(default_factory=list)
+
+
+def restore_version_to_draft(
+    notice: Notice,
+    version: NoticeVersion,
+    *,
+    by: AbstractBaseUser | None,
+    opened_revision: int | None = None,
+) -> RestoreReport:
+    """Replaces the draft's content with what `version` said. Council contact details are not
+    restored: they belong to the council, not to this notice."""
+    if version.notice_id != notice.pk:
+        raise ValueError("That version belongs to another notice.")
+    snapshot = version.snapshot
+    report = RestoreReport(version.number)
+    with transaction.atomic():
+        draft = lock_draft(Notice, notice.pk)
+        ensure_unchanged_since(draft, opened_revision)
+        for field_name in ("title", "introduction", "young_people_summary"):
+            setattr(draft, field_name, snapshot["notice"][field_name])
+        draft.last_reviewed = snapshot["notice"]["last_reviewed"]
+        draft.review_due = snapshot["notice"]["review_due"]
+        mark_saved(draft, by)
+        draft.save()
+        for model in (Section, NoticeDataCategory, NoticeRecipient, LawfulBasis, RetentionPeriod):
+            model.objects.filter(notice=draft).delete()
+        Section.objects.bulk_create(
+            Section(
+                notice=draft,
+                position=position,
+                heading=row["heading"],
+                anchor=row["anchor"],
+                ico_item=row["ico_item"],
+                body=row["body"],
+            )
+            for position, row in enumerate(snapshot["sections"], start=1)
+        )
+        _restore_library_links(draft, snapshot, report)
+        LawfulBasis.objects.bulk_create(
+            LawfulBasis(
+                notice=draft,
+                position=position,
+                provision=row["provision"],
+                schedule_1_condition=row["schedule_1_condition"],
+                legislation=row["legislation"],
+                explanation=row["explanation"],
+            )
+            for position, row in enumerate(snapshot["lawful_bases"], start=1)
+        )
+        RetentionPeriod.objects.bulk_create(
+            RetentionPeriod(
+                notice=draft,
+                position=position,
+                **{
+                    key: row[key]
+                    for key in ("record_type", "trigger", "years", "months", "is_minimum")
+                },
+                source=row["source"],
+                notes=row["notes"],
+            )
+            for position, row in enumerate(snapshot["retention_periods"], start=1)
+        )
+    return report
+
+
+def _restore_library_links(draft: Notice, snapshot: dict, report: RestoreReport) -> None:
+    categories = DataCategory.objects.in_bulk(
+        [row["slug"] for row in snapshot["data_categories"]], field_name="slug"
+    )
+    recipients = Recipient.objects.in_bulk(
+        [row["slug"] for row in snapshot["recipients"]], field_name="slug"
+    )
+    category_links = []
+    for position, row in enumerate(snapshot["data_categories"], start=1):
+        if row["slug"] not in categories:
+            report.not_restored.append(
+                f"The data category '{row['name']}', which is no longer in the shared library."
+            )
+            continue
+        category_links.append(
+            NoticeDataCategory(
+                notice=draft,
+                position=position,
+                category=categories[row["slug"]],
+                detail=row["detail"],
+            )
+        )
+    recipient_links = []
+    for position, row in enumerate(snapshot["recipients"], start=1):
+        if row["slug"] not in recipients:
+            report.not_restored.append(
+                f"The recipient '{row['name']}', which is no longer in the shared library."
+            )
+            continue
+        recipient_links.append(
+            NoticeRecipient(
+                notice=draft,
+                position=position,
+                recipient=recipients[row["slug"]],
+                purpose=row["purpose"],
+                frequency=row["frequency"],
+            )
+        )
+    NoticeDataCategory.objects.bulk_create(category_links)
+    NoticeRecipient.objects.bulk_create(recipient_links)
