@@ -1,17 +1,22 @@
-"""Loads the demo councils, their notices, the shared libraries and the shared block.
+"""Loads the demo councils, their notices, the shared libraries and the shared block, then
+publishes their demo history (notices.demo_history): backdated versions, including an update of
+the shared block that cascades into the notices.
 
 Idempotent: anything that already exists (matched by slug or natural key) is left exactly as it
-is, so running it again changes nothing, and staff edits to demo data survive a re-run.
+is, so running it again changes nothing, and staff edits to demo data survive a re-run. A history
+is only published for a draft that has never been published and is exactly as the demo wrote it.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
 from councils.models import Council
 from notices import demo_content
+from notices.demo_history import build_demo_history
 from notices.models import (
     DataCategory,
     LawfulBasis,
@@ -54,7 +59,8 @@ def _validated(instance: Any) -> Any:
     return instance
 
 
-def load_demo_data() -> DemoLoadReport:
+def load_demo_data(*, publisher: AbstractBaseUser | None = None) -> DemoLoadReport:
+    """`publisher` is named as the publisher of the demo versions; None names nobody."""
     report = DemoLoadReport()
     with transaction.atomic():
         categories = _load_library(DataCategory, demo_content.DATA_CATEGORIES, report)
@@ -62,6 +68,8 @@ def load_demo_data() -> DemoLoadReport:
         _load_shared_block(demo_content.SHARED_BLOCK, report)
         for council_data in demo_content.COUNCILS:
             _load_council(council_data, categories, recipients, report)
+        for version in build_demo_history(publisher=publisher):
+            report.count(type(version))
     return report
 
 

@@ -2,6 +2,7 @@ import os
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
@@ -12,8 +13,9 @@ ADMIN_USERNAME = "admin"
 
 class Command(BaseCommand):
     help = (
-        "Load the demo councils, their notices, the shared libraries and the shared DfE/NPD block, "
-        "and create a superuser. Safe to run again: what exists is left as it is."
+        "Load the demo councils, their notices and published histories, the shared libraries and "
+        "the shared DfE/NPD block, and create a superuser. Safe to run again: what exists is left "
+        "as it is."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -26,8 +28,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, admin_password: str, **options) -> None:
         with transaction.atomic():
-            report = load_demo_data()
-            admin_created, password = self._ensure_admin(admin_password)
+            admin, admin_created, password = self._ensure_admin(admin_password)
+            # The demo versions name the admin as their publisher.
+            report = load_demo_data(publisher=admin)
 
         if report.changed_anything:
             for line in report.lines():
@@ -48,10 +51,11 @@ class Command(BaseCommand):
                 "it was (reset it with: python manage.py changepassword admin)."
             )
 
-    def _ensure_admin(self, password: str) -> tuple[bool, str]:
+    def _ensure_admin(self, password: str) -> tuple[AbstractBaseUser, bool, str]:
         User = get_user_model()  # noqa: N806
-        if User.objects.filter(username=ADMIN_USERNAME).exists():
-            return False, ""
+        existing = User.objects.filter(username=ADMIN_USERNAME).first()
+        if existing is not None:
+            return existing, False, ""
         password = password or secrets.token_urlsafe(12)
-        User.objects.create_superuser(username=ADMIN_USERNAME, email="", password=password)
-        return True, password
+        admin = User.objects.create_superuser(username=ADMIN_USERNAME, email="", password=password)
+        return admin, True, password
