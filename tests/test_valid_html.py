@@ -31,7 +31,18 @@ def test_every_public_page_is_valid_html(client, demo, java, tmp_path):
     paths = ["/", "/councils/no-such-council/"]
     for council in Council.objects.all():
         paths += [council.get_absolute_url()]
-        paths += [notice.get_absolute_url() for notice in council.notices.all()]
+        for notice in council.notices.all():
+            base = notice.get_absolute_url()
+            latest = notice.versions.count()
+            paths += [
+                base,
+                f"{base}history/",
+                f"{base}versions/1/",
+                f"{base}compare/1...{latest}/",
+                f"{base}compare/1...1/",
+                f"{base}?at=2000-01-01",
+                f"{base}?at=not-a-date",
+            ]
     for number, path in enumerate(paths):
         (tmp_path / f"page-{number}.html").write_bytes(client.get(path).content)
 

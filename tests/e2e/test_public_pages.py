@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db.models import Count
 from playwright.sync_api import Page, expect
 
 from notices.models import Notice
@@ -24,12 +25,22 @@ HEIGHT = 900
 
 
 def public_paths() -> dict[str, str]:
-    notice = Notice.objects.select_related("council").order_by("pk").first()
-    assert notice is not None, "The demo data has no notice."
+    # The demo notice with the longest history, so the version and compare pages have content.
+    notice = (
+        Notice.objects.select_related("council")
+        .annotate(version_count=Count("versions"))
+        .order_by("-version_count", "pk")
+        .first()
+    )
+    assert notice is not None and notice.version_count >= 3, "The demo data has no history."
+    base = notice.get_absolute_url()
     return {
         "index": "/",
         "council": notice.council.get_absolute_url(),
-        "notice": notice.get_absolute_url(),
+        "notice": base,
+        "history": f"{base}history/",
+        "old-version": f"{base}versions/1/",
+        "compare": f"{base}compare/1...{notice.version_count}/",
         "not-found": "/councils/no-such-council/",
     }
 
@@ -44,7 +55,9 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("name", ["index", "council", "notice", "not-found"])
+@pytest.mark.parametrize(
+    "name", ["index", "council", "notice", "history", "old-version", "compare", "not-found"]
+)
 def test_public_page_has_no_accessibility_violations(
     page: Page, live_server, demo_data, name: str
 ) -> None:
