@@ -69,6 +69,25 @@ class NoticeChangePage:
         expect(self.page.locator(".messagelist .success")).to_be_visible()
 
 
+class PublishNoticePage:
+    """The admin page that publishes a notice's saved draft."""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+
+    def open(self, notice_id: int) -> "PublishNoticePage":
+        self.page.goto(f"{self.base_url}/admin/notices/notice/{notice_id}/publish/")
+        expect(self.page.get_by_label("Change note")).to_be_visible()
+        return self
+
+    def publish(self, change_note: str, *, major: bool) -> None:
+        self.page.get_by_label("Change note").fill(change_note)
+        self.page.get_by_label("Major:" if major else "Minor:").check()
+        self.page.get_by_role("button", name="Publish").click()
+        expect(self.page.locator(".messagelist .success")).to_contain_text("Published version")
+
+
 class PublicNoticePage:
     """A council's public children's social care notice."""
 

@@ -4,7 +4,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from notices.models import Notice
-from tests.e2e.pages import AdminLoginPage, NoticeChangePage, PublicNoticePage
+from tests.e2e.pages import (
+    AdminLoginPage,
+    NoticeChangePage,
+    PublicNoticePage,
+    PublishNoticePage,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -72,7 +77,7 @@ def test_preview_works_in_a_section_added_with_add_another(
     assert script_errors == []
 
 
-def test_saving_an_edited_section_changes_the_public_page(
+def test_an_edited_section_reaches_the_public_page_only_when_published(
     staff_page: Page, live_server, change_page: NoticeChangePage
 ) -> None:
     notice = first_demo_notice()
@@ -82,8 +87,13 @@ def test_saving_an_edited_section_changes_the_public_page(
 
     change_page.section_heading(0).fill(new_heading)
     change_page.save()
-
     public_page = PublicNoticePage(staff_page, live_server.url).open(council_slug)
+    expect(public_page.contents_links.filter(has_text=new_heading)).to_have_count(0)
+
+    PublishNoticePage(staff_page, live_server.url).open(notice.pk).publish(
+        "Reworded a section heading", major=False
+    )
+    public_page.open(council_slug)
     contents_link = public_page.contents_links.filter(has_text=new_heading)
     expect(contents_link).to_have_count(1)
     # The anchor is kept when the heading changes, so saved links to the section keep working.
