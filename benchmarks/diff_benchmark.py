@@ -20,6 +20,7 @@ django.setup()
 from django.template.loader import render_to_string  # noqa: E402
 
 from notices.diffing import NoticeDiff, NoticeSide, diff_versions  # noqa: E402
+from notices.tests.snapshots import make_snapshot  # noqa: E402
 
 TARGET_MS = 100.0
 WARM_UP = 5
@@ -85,34 +86,10 @@ def notice_snapshot(rng: random.Random) -> dict:
         }
         for number in range(1, SECTIONS + 1)
     ]
-    return {
-        "schema": 1,
-        "council": {
-            "name": "Northshire County Council",
-            "slug": "northshire",
-            "kind": "county",
-            "website": "https://northshire.example",
-            "general_privacy_notice_url": "https://northshire.example/privacy",
-            "controller_email": "info@northshire.example",
-            "controller_phone": "01632 960000",
-            "controller_address": "County Hall\nNorthtown\nNT1 1AA",
-            "dpo_name": "Data Protection Officer",
-            "dpo_email": "dpo@northshire.example",
-            "dpo_phone": "01632 960001",
-            "dpo_address": "",
-            "ico_registration_number": "Z1234567",
-        },
-        "notice": {
-            "kind": "childrens-social-care",
-            "kind_label": "Children's social care",
-            "title": "Children's social care privacy notice",
-            "introduction": section_body(rng),
-            "young_people_summary": "We keep notes about you so we can help you.",
-            "last_reviewed": "2025-01-10",
-            "review_due": "2026-01-10",
-        },
-        "sections": sections,
-        "data_categories": [
+    return make_snapshot(
+        notice={"introduction": section_body(rng)},
+        sections=sections,
+        data_categories=[
             {
                 "slug": f"category-{number}",
                 "name": f"Category {number}",
@@ -123,7 +100,7 @@ def notice_snapshot(rng: random.Random) -> dict:
             }
             for number in range(12)
         ],
-        "recipients": [
+        recipients=[
             {
                 "slug": f"recipient-{number}",
                 "name": f"Recipient {number}",
@@ -135,7 +112,7 @@ def notice_snapshot(rng: random.Random) -> dict:
             }
             for number in range(15)
         ],
-        "lawful_bases": [
+        lawful_bases=[
             {
                 "provision": provision,
                 "provision_label": f"Article {provision}",
@@ -146,7 +123,7 @@ def notice_snapshot(rng: random.Random) -> dict:
             }
             for provision in ("A6-1-c", "A6-1-e", "A9-2-g", "A9-2-h", "A10")
         ],
-        "retention_periods": [
+        retention_periods=[
             {
                 "record_type": f"Record type {number}",
                 "trigger": "date-of-birth",
@@ -160,7 +137,7 @@ def notice_snapshot(rng: random.Random) -> dict:
             }
             for number in range(8)
         ],
-    }
+    )
 
 
 def block_snapshot(rng: random.Random) -> dict:

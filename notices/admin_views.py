@@ -2,6 +2,8 @@
 and copy one back into the draft; publish the shared block. Each view checks the permission in
 councils.permissions and hands the work to the domain modules."""
 
+from collections.abc import Callable
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -58,6 +60,32 @@ def draft_side(snapshot: dict, block_version: SharedBlockVersion | None) -> Noti
     )
 
 
+def _publish_form(request: HttpRequest, draft, *, first_version: bool) -> PublishForm:
+    return PublishForm(
+        request.POST or None,
+        first_version=first_version,
+        initial={"opened_revision": draft.revision, "change_kind": "major"},
+    )
+
+
+def _publish_if_valid(request: HttpRequest, form: PublishForm, publish: Callable, draft):
+    """Publishes `draft` with `publish` when the form was posted and is valid; a refusal goes
+    onto the form. Returns what `publish` returned, or None."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return publish(
+            draft,
+            by=request.user,
+            change_note=form.cleaned_data["change_note"],
+            is_major=form.is_major,
+            opened_revision=form.cleaned_data["opened_revision"],
+        )
+    except (PublishingError, DraftChangedError) as refusal:
+        form.add_error(None, str(refusal))
+        return None
+
+
 def preview_notice_draft(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
 ) -> HttpResponse:
@@ -89,28 +117,13 @@ def publish_notice_view(
         raise PermissionDenied
     status = draft_status(notice)
     first_version = not status.is_published
-    form = PublishForm(
-        request.POST or None,
-        first_version=first_version,
-        initial={"opened_revision": notice.revision, "change_kind": "major"},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = publish_notice(
-                notice,
-                by=request.user,
-                change_note=form.cleaned_data["change_note"],
-                is_major=form.is_major,
-                opened_revision=form.cleaned_data["opened_revision"],
-            )
-        except (PublishingError, DraftChangedError) as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            messages.success(
-                request,
-                f"Published version {version.number} of {notice}. The public now sees it.",
-            )
-            return redirect(_change_url(notice))
+    form = _publish_form(request, notice, first_version=first_version)
+    version = _publish_if_valid(request, form, publish_notice, notice)
+    if version is not None:
+        messages.success(
+            request, f"Published version {version.number} of {notice}. The public now sees it."
+        )
+        return redirect(_change_url(notice))
     diff = None
     if status.latest_version is not None and status.has_unpublished_changes:
         diff = diff_versions(
@@ -208,30 +221,16 @@ def publish_shared_block_view(
         raise Http404("No such block.")
     block = get_object_or_404(SharedBlock.objects.select_related("updated_by"), pk=object_id)
     latest = SharedBlockVersion.objects.filter(block=block).order_by("-number").first()
-    form = PublishForm(
-        request.POST or None,
-        first_version=latest is None,
-        initial={"opened_revision": block.revision, "change_kind": "major"},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            publication = publish_shared_block(
-                block,
-                by=request.user,
-                change_note=form.cleaned_data["change_note"],
-                is_major=form.is_major,
-                opened_revision=form.cleaned_data["opened_revision"],
-            )
-        except (PublishingError, DraftChangedError) as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            messages.success(
-                request,
-                f"Published version {publication.block_version.number} of the shared block. "
-                f"{len(publication.notice_versions)} published notices now embed it, each "
-                "with a new version.",
-            )
-            return redirect(_change_url(block))
+    form = _publish_form(request, block, first_version=latest is None)
+    publication = _publish_if_valid(request, form, publish_shared_block, block)
+    if publication is not None:
+        messages.success(
+            request,
+            f"Published version {publication.block_version.number} of the shared block. "
+            f"{len(publication.notice_versions)} published notices now embed it, each "
+            "with a new version.",
+        )
+        return redirect(_change_url(block))
     context = _admin_context(
         model_admin,
         request,

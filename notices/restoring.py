@@ -94,42 +94,34 @@ def restore_version_to_draft(
 
 
 def _restore_library_links(draft: Notice, snapshot: dict, report: RestoreReport) -> None:
-    categories = DataCategory.objects.in_bulk(
-        [row["slug"] for row in snapshot["data_categories"]], field_name="slug"
-    )
-    recipients = Recipient.objects.in_bulk(
-        [row["slug"] for row in snapshot["recipients"]], field_name="slug"
-    )
-    category_links = []
-    for position, row in enumerate(snapshot["data_categories"], start=1):
-        if row["slug"] not in categories:
-            report.not_restored.append(
-                f"The data category '{row['name']}', which is no longer in the shared library."
-            )
-            continue
-        category_links.append(
-            NoticeDataCategory(
-                notice=draft,
-                position=position,
-                category=categories[row["slug"]],
-                detail=row["detail"],
-            )
+    NoticeDataCategory.objects.bulk_create(
+        NoticeDataCategory(notice=draft, position=position, category=category, detail=row["detail"])
+        for position, row, category in _found_in_library(
+            DataCategory, "data category", snapshot["data_categories"], report
         )
-    recipient_links = []
-    for position, row in enumerate(snapshot["recipients"], start=1):
-        if row["slug"] not in recipients:
-            report.not_restored.append(
-                f"The recipient '{row['name']}', which is no longer in the shared library."
-            )
-            continue
-        recipient_links.append(
-            NoticeRecipient(
-                notice=draft,
-                position=position,
-                recipient=recipients[row["slug"]],
-                purpose=row["purpose"],
-                frequency=row["frequency"],
-            )
+    )
+    NoticeRecipient.objects.bulk_create(
+        NoticeRecipient(
+            notice=draft,
+            position=position,
+            recipient=recipient,
+            purpose=row["purpose"],
+            frequency=row["frequency"],
         )
-    NoticeDataCategory.objects.bulk_create(category_links)
-    NoticeRecipient.objects.bulk_create(recipient_links)
+        for position, row, recipient in _found_in_library(
+            Recipient, "recipient", snapshot["recipients"], report
+        )
+    )
+
+
+def _found_in_library(library: type, noun: str, rows: list[dict], report: RestoreReport):
+    """(position, row, library item) for each row whose item is still in the library; the
+    others are noted in the report."""
+    items = library.objects.in_bulk([row["slug"] for row in rows], field_name="slug")
+    for position, row in enumerate(rows, start=1):
+        if row["slug"] in items:
+            yield position, row, items[row["slug"]]
+        else:
+            report.not_restored.append(
+                f"The {noun} '{row['name']}', which is no longer in the shared library."
+            )

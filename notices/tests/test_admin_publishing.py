@@ -320,3 +320,24 @@ def test_staff_who_are_not_national_maintainers_cannot_publish_the_block(
     assert client.get(url).status_code == 403
     assert client.post(url, {"change_note": "x", "change_kind": "major"}).status_code == 403
     assert SharedBlockVersion.objects.count() == 1
+
+
+def test_restoring_reports_library_items_that_have_since_left_the_library(
+    admin_client, make_notice, publish
+):
+    from notices.models import DataCategory, NoticeDataCategory
+
+    notice = make_notice()
+    publish(notice)
+    NoticeDataCategory.objects.filter(notice=notice).delete()
+    DataCategory.objects.filter(slug="health").delete()
+    publish(notice, "Stopped recording health")
+
+    page = admin_client.get(admin_url("notice_restore", notice.pk, 1)).content.decode()
+    response = admin_client.post(
+        admin_url("notice_restore", notice.pk, 1), form_data(page, "restore_form"), follow=True
+    )
+    html = response.content.decode()
+    assert "Not restored: The data category" in html and "Health" in html
+    assert notice.data_categories.count() == 0
+    assert notice.recipients.count() == 1, "everything else is restored"
