@@ -14,7 +14,15 @@ class CouncilAdmin(admin.ModelAdmin):
     # Council staff paste addresses without a scheme; every council site is served over HTTPS.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "website", "general_privacy_notice_url"]}),
+        (
+            None,
+            {
+                "fields": ["name", "slug", "kind", "website", "general_privacy_notice_url"],
+                # A published version keeps the contacts it was published with.
+                "description": "Changes here show on the council's page at once, and in its "
+                "notices when they are next published.",
+            },
+        ),
         (
             "Controller contact",
             {"fields": ["controller_email", "controller_phone", "controller_address"]},

@@ -73,7 +73,3 @@ class Council(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("councils:detail", kwargs={"slug": self.slug})
-
-    @property
-    def has_dpo_contact(self) -> bool:
-        return bool(self.dpo_email or self.dpo_phone or self.dpo_address)

@@ -425,10 +425,6 @@ class LawfulBasis(models.Model):
         """'6', '9' or '10'."""
         return self.provision.split("-")[0].removeprefix("A")
 
-    @property
-    def legislation_lines(self) -> list[str]:
-        return [line.strip() for line in self.legislation.splitlines() if line.strip()]
-
     def clean(self) -> None:
         super().clean()
         if self.provision in self.NEEDS_SCHEDULE_1_CONDITION and not self.schedule_1_condition:
