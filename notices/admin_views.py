@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 
 from councils import permissions
 from notices import history
-from notices.diffing import NoticeSide, diff_versions
+from notices.diffing import diff_versions
 from notices.drafts import DraftChangedError, display_name
 from notices.forms import PublishForm, RestoreForm
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
@@ -50,14 +50,6 @@ def _notice_or_404(object_id: str) -> Notice:
 def _change_url(obj) -> str:
     opts = obj._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-
-
-def draft_side(snapshot: dict, block_version: SharedBlockVersion | None) -> NoticeSide:
-    return NoticeSide(
-        snapshot=snapshot,
-        block=block_version.snapshot if block_version else None,
-        label="the draft",
-    )
 
 
 def _publish_form(request: HttpRequest, draft, *, first_version: bool) -> PublishForm:
@@ -115,8 +107,7 @@ def publish_notice_view(
     notice = _notice_or_404(object_id)
     if not permissions.can_publish_notice(request.user):
         raise PermissionDenied
-    status = draft_status(notice)
-    first_version = not status.is_published
+    first_version = not NoticeVersion.objects.of_notice(notice).exists()
     form = _publish_form(request, notice, first_version=first_version)
     version = _publish_if_valid(request, form, publish_notice, notice)
     if version is not None:
@@ -124,11 +115,13 @@ def publish_notice_view(
             request, f"Published version {version.number} of {notice}. The public now sees it."
         )
         return redirect(_change_url(notice))
+    # Worked out only to show the page: publishing works it out again with the draft locked.
+    status = draft_status(notice)
     diff = None
     if status.latest_version is not None and status.has_unpublished_changes:
         diff = diff_versions(
             history.version_side(status.latest_version),
-            draft_side(status.draft_snapshot, status.block_version),
+            history.comparison_side(status.draft_snapshot, status.block_version, "the draft"),
         )
     context = _admin_context(
         model_admin,
@@ -174,7 +167,7 @@ def restore_version_view(
     notice = _notice_or_404(object_id)
     if not permissions.can_restore_version(request.user):
         raise PermissionDenied
-    version = history.version_or_404(notice, number)
+    version = history.version_or_404(notice, number, for_comparison=True)
     form = RestoreForm(request.POST or None, initial={"opened_revision": notice.revision})
     if request.method == "POST" and form.is_valid():
         try:
@@ -197,7 +190,8 @@ def restore_version_view(
             return redirect(_change_url(notice))
     status = draft_status(notice)
     diff = diff_versions(
-        draft_side(status.draft_snapshot, status.block_version), history.version_side(version)
+        history.comparison_side(status.draft_snapshot, status.block_version, "the draft"),
+        history.version_side(version),
     )
     context = _admin_context(
         model_admin,

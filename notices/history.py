@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from notices.diffing import NoticeSide
-from notices.models import Notice, NoticeVersion
+from notices.models import Notice, NoticeVersion, SharedBlockVersion
 
 # A version number in a URL beyond any real notice's history; bigger is answered with 404
 # without asking the database, whose integer columns stop at 2**31 - 1.
@@ -32,13 +32,19 @@ def published_notice_or_404(council_slug: str, kind: str) -> Notice:
         raise Http404("No published notice here.") from None
 
 
-def version_or_404(notice: Notice, number: int) -> NoticeVersion:
+def version_or_404(notice: Notice, number: int, *, for_comparison: bool = False) -> NoticeVersion:
+    """A version to show (its stored HTML; the snapshot is left in the database) or, with
+    `for_comparison`, to compare (its snapshot and the block version it embeds)."""
     if not 1 <= number <= MAX_VERSION_NUMBER:
         raise Http404("No such version.")
+    versions = NoticeVersion.objects.of_notice(notice)
+    versions = (
+        versions.select_related("shared_block_version")
+        if for_comparison
+        else versions.defer("snapshot")
+    )
     try:
-        return NoticeVersion.objects.select_related("shared_block_version").get(
-            notice=notice, number=number
-        )
+        return versions.get(number=number)
     except NoticeVersion.DoesNotExist:
         raise Http404(f"This notice has no version {number}.") from None
 
@@ -65,7 +71,6 @@ def history_of(notice: Notice) -> list[NoticeVersion]:
     """Every version, newest first, without the large content columns."""
     return list(
         NoticeVersion.objects.of_notice(notice)
-        .without_content()
         .select_related("shared_block_version")
         .only(
             "notice_id",
@@ -81,13 +86,18 @@ def history_of(notice: Notice) -> list[NoticeVersion]:
     )
 
 
-def version_side(version: NoticeVersion) -> NoticeSide:
-    """A version as one side of a comparison, with the shared block it embeds."""
-    block = version.shared_block_version
+def comparison_side(
+    snapshot: dict, block_version: SharedBlockVersion | None, label: str
+) -> NoticeSide:
+    """A notice's content with the shared block version it embeds, as one side of a comparison."""
     return NoticeSide(
-        snapshot=version.snapshot,
-        block=block.snapshot if block else None,
-        label=f"version {version.number}",
+        snapshot=snapshot, block=block_version.snapshot if block_version else None, label=label
+    )
+
+
+def version_side(version: NoticeVersion) -> NoticeSide:
+    return comparison_side(
+        version.snapshot, version.shared_block_version, f"version {version.number}"
     )
 
 
@@ -117,6 +127,7 @@ def version_in_force_on(notice: Notice, day: datetime.date) -> NoticeVersion | N
     return (
         NoticeVersion.objects.of_notice(notice)
         .filter(published_at__lt=end_of_day)
+        .defer("snapshot")
         .order_by("-number")
         .first()
     )

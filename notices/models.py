@@ -5,8 +5,6 @@ lawful bases, retention periods) so that the site can reason about what a notice
 just display it.
 """
 
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator
@@ -577,10 +575,6 @@ class NoticeVersionQuerySet(PublishedVersionQuerySet):
     def of_notice(self, notice: Notice) -> "NoticeVersionQuerySet":
         return self.filter(notice=notice)
 
-    def in_force_at(self, moment) -> "NoticeVersionQuerySet":
-        """The versions published by `moment`, newest first: the first is the one in force."""
-        return self.filter(published_at__lte=moment).order_by("-number")
-
 
 class NoticeVersion(PublishedVersion):
     notice = models.ForeignKey(Notice, on_delete=models.PROTECT, related_name="versions")
@@ -624,8 +618,3 @@ class NoticeVersion(PublishedVersion):
                 "number": self.number,
             },
         )
-
-    @property
-    def review_due(self) -> datetime.date | None:
-        raw = self.snapshot["notice"].get("review_due")
-        return datetime.date.fromisoformat(raw) if raw else None

@@ -7,6 +7,7 @@ text uses `render_markdown`: the public pages, the admin and django-markdownx's 
 (MARKDOWNX_MARKDOWNIFY_FUNCTION).
 """
 
+import datetime
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -150,8 +151,10 @@ def render_notice_html(
     """
     if block_snapshot is not None and block_html is None:
         block_html = render_shared_block_html(block_snapshot)
+    review_due = snapshot["notice"].get("review_due")
     context = {
         "snapshot": snapshot,
+        "review_due": datetime.date.fromisoformat(review_due) if review_due else None,
         "shared_block": block_snapshot,
         "shared_block_html": mark_safe(block_html or ""),  # noqa: S308 (rendered above)
         "ico": ICO_CONTACT,

@@ -249,3 +249,8 @@ def test_after_a_block_update_an_unchanged_council_draft_has_nothing_to_publish(
     publish_shared_block(published_block, by=None, change_note="Newer", is_major=True)
     with pytest.raises(NothingToPublish):
         publish(notice, "Nothing new from the council")
+
+
+def test_the_review_date_is_part_of_what_a_version_says(make_notice, publish):
+    version = publish(make_notice(review_due=datetime.date(2027, 3, 1)))
+    assert '<time datetime="2027-03-01">March 2027</time>' in version.rendered_html
