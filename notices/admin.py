@@ -137,10 +137,17 @@ class DraftAdminMixin:
         ]
         return extra + super().get_urls()
 
-    def draft_saved_context(self, obj) -> dict:
-        return {
-            "draft_saved_by": display_name(obj.updated_by) if obj.updated_by_id else None,
-        }
+    def render_change_form(
+        self, request: HttpRequest, context: dict, add=False, change=False, form_url="", obj=None
+    ) -> HttpResponse:
+        if obj is not None:
+            context["draft_saved_by"] = display_name(obj.updated_by) if obj.updated_by_id else None
+            context.update(self.draft_status_context(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def draft_status_context(self, request: HttpRequest, obj) -> dict:
+        """What the change page says about the draft against what is published."""
+        return {}
 
 
 @admin.register(Notice)
@@ -173,17 +180,8 @@ class NoticeAdmin(DraftAdminMixin, MarkdownWidgetsMixin, admin.ModelAdmin):
         "versions/<int:number>/restore/": ("restore", admin_views.restore_version_view),
     }
 
-    def change_view(
-        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None
-    ) -> HttpResponse:
-        notice = self.get_object(request, object_id)
-        if notice is not None:
-            extra_context = {
-                **(extra_context or {}),
-                **self.draft_saved_context(notice),
-                "publication": draft_status(notice),
-            }
-        return super().change_view(request, object_id, form_url, extra_context)
+    def draft_status_context(self, request: HttpRequest, obj: Notice) -> dict:
+        return {"publication": draft_status(obj)}
 
 
 class SharedBlockPermissions:
@@ -220,20 +218,13 @@ class SharedBlockAdmin(
     inlines = [SharedBlockPartInline]
     draft_views = {"publish/": ("publish", admin_views.publish_shared_block_view)}
 
-    def change_view(
-        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None
-    ) -> HttpResponse:
-        block = self.get_object(request, object_id)
-        if block is not None:
-            extra_context = {
-                **(extra_context or {}),
-                **self.draft_saved_context(block),
-                "latest_version": SharedBlockVersion.objects.filter(block=block)
-                .order_by("-number")
-                .first(),
-                "can_publish": permissions.can_publish_shared_block(request.user),
-            }
-        return super().change_view(request, object_id, form_url, extra_context)
+    def draft_status_context(self, request: HttpRequest, obj: SharedBlock) -> dict:
+        return {
+            "latest_version": SharedBlockVersion.objects.filter(block=obj)
+            .order_by("-number")
+            .first(),
+            "can_publish": permissions.can_publish_shared_block(request.user),
+        }
 
 
 class PublishedVersionAdmin(admin.ModelAdmin):

@@ -8,6 +8,7 @@ drafts stay unpublished.
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
@@ -89,7 +90,7 @@ class DraftStatus:
     def is_published(self) -> bool:
         return self.latest_version is not None
 
-    @property
+    @cached_property
     def has_unpublished_changes(self) -> bool:
         if self.latest_version is None:
             return True
