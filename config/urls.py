@@ -3,10 +3,6 @@ from django.urls import include, path
 
 from notices.views import markdown_preview, markdown_upload_disabled
 
-admin.site.site_header = "Council privacy notices: staff"
-admin.site.site_title = "Council privacy notices"
-admin.site.index_title = "Notices, councils and shared libraries"
-
 urlpatterns = [
     path("admin/", admin.site.urls),
     # django-markdownx's own URL names, so its editor finds them; its views are not used because

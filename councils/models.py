@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -73,3 +74,44 @@ class Council(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("councils:detail", kwargs={"slug": self.slug})
+
+
+class Role(models.TextChoices):
+    """What a member of a council's staff may do with that council's notice."""
+
+    EDITOR = "editor", "Editor"
+    PUBLISHER = "publisher", "Publisher"
+
+
+class CouncilMembershipQuerySet(models.QuerySet):
+    def for_user(self, user) -> "CouncilMembershipQuerySet":
+        return self.filter(user=user)
+
+
+class CouncilMembership(models.Model):
+    """A person on a council's staff, and their role there. What each role may do is the
+    permissions of its group (see councils.roles); which council it applies to is this row."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="council_memberships"
+    )
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(
+        max_length=20,
+        choices=Role.choices,
+        help_text="Editors change the draft; publishers also publish it and change the "
+        "council's contact details.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CouncilMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["council__name", "user__username"]
+        verbose_name = "council membership"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "council"], name="one_role_per_council"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} at {self.council}"

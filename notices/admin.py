@@ -181,7 +181,10 @@ class NoticeAdmin(DraftAdminMixin, MarkdownWidgetsMixin, admin.ModelAdmin):
     }
 
     def draft_status_context(self, request: HttpRequest, obj: Notice) -> dict:
-        return {"publication": draft_status(obj)}
+        return {
+            "publication": draft_status(obj),
+            "can_publish": permissions.can_publish_notice(request.user, obj),
+        }
 
 
 class SharedBlockPermissions:

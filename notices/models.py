@@ -5,12 +5,15 @@ lawful bases, retention periods) so that the site can reason about what a notice
 just display it.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from councils.models import Council
 from notices.anchors import RESERVED_ANCHORS, anchor_from_heading, unique_anchor
@@ -31,17 +34,24 @@ class NoticeKind(models.TextChoices):
 
 
 class IcoItem(models.TextChoices):
-    """The item of the ICO's right-to-be-informed checklist that a section answers."""
+    """The item of the ICO's right-to-be-informed checklist that a section answers.
+
+    Some checklist items are answered by structured data instead (the council's contacts, the data
+    category, recipient, lawful basis and retention rows): see notices.completeness.
+    """
 
     PURPOSES = "purposes", "Purposes of processing"
     LAWFUL_BASIS = "lawful-basis", "Lawful basis"
+    LEGITIMATE_INTERESTS = "legitimate-interests", "Legitimate interests"
     CATEGORIES = "categories", "Categories of personal data"
     SOURCES = "sources", "Sources of the data"
     RECIPIENTS = "recipients", "Recipients"
     RETENTION = "retention", "Retention"
     RIGHTS = "rights", "People's rights"
+    WITHDRAWING_CONSENT = "withdrawing-consent", "Withdrawing consent"
     COMPLAINTS = "complaints", "Complaints and the ICO"
     CONTACT = "contact", "Contact details"
+    STATUTORY_REQUIREMENT = "statutory-requirement", "Whether providing the data is required"
     AUTOMATED_DECISIONS = "automated-decisions", "Automated decision-making"
     TRANSFERS_ABROAD = "transfers-abroad", "Transfers abroad"
     OTHER = "other", "Other"
@@ -137,6 +147,7 @@ class SharedBlock(EditableDraft):
 
     class Meta:
         verbose_name = "shared DfE/NPD block"
+        permissions = [("publish_sharedblock", "Can publish the shared DfE/NPD block")]
 
     def __str__(self) -> str:
         return self.title
@@ -246,6 +257,18 @@ class NoticeQuerySet(models.QuerySet):
         )
 
 
+def default_review_due() -> date:
+    """A year from today: notices are reviewed at least once a year."""
+    return add_years(timezone.localdate(), 1)
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year + years, day=28)
+
+
 class Notice(EditableDraft):
     """The draft of one council's notice of one kind. Staff edit it in the admin; the public sees
     only its published versions (NoticeVersion)."""
@@ -266,7 +289,11 @@ class Notice(EditableDraft):
         "is about: short sentences, everyday words. " + MARKDOWN_HELP,
     )
     last_reviewed = models.DateField(null=True, blank=True)
-    review_due = models.DateField(null=True, blank=True)
+    review_due = models.DateField(
+        default=default_review_due,
+        help_text="When the council will next check the notice is still right. The public page "
+        "shows it; the staff dashboard lists notices past it.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = NoticeQuerySet.as_manager()
@@ -276,6 +303,7 @@ class Notice(EditableDraft):
         constraints = [
             models.UniqueConstraint(fields=["council", "kind"], name="one_notice_per_council_kind"),
         ]
+        permissions = [("publish_notice", "Can publish notice")]
 
     def __str__(self) -> str:
         return f"{self.council} – {self.get_kind_display()}"
@@ -618,3 +646,59 @@ class NoticeVersion(PublishedVersion):
                 "number": self.number,
             },
         )
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def for_council(self, council: Council) -> "AuditEventQuerySet":
+        return self.filter(council=council)
+
+
+class AuditEvent(models.Model):
+    """One thing a person did to a council's notice or details, or to the shared block: written
+    once by the service that did it (see notices.audit) and never changed."""
+
+    class Action(models.TextChoices):
+        DRAFT_CREATED = "draft-created", "Draft created"
+        DRAFT_SAVED = "draft-saved", "Draft saved"
+        DRAFT_RESTORED = "draft-restored", "Published version copied into the draft"
+        NOTICE_PUBLISHED = "notice-published", "Notice published"
+        BLOCK_PUBLISHED = "block-published", "Shared block published"
+        BLOCK_EMBEDDED = "block-embedded", "Shared block update published in the notice"
+        COUNCIL_CHANGED = "council-changed", "Council details changed"
+        STAFF_CHANGED = "staff-changed", "Staff access changed"
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Kept as text too, so the record still names the person after their account is removed.
+    actor_name = models.CharField("by", max_length=200)
+    action = models.CharField(max_length=30, choices=Action.choices)
+    # Null for national changes (the shared block); those are seen by national admins only.
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, null=True, blank=True, related_name="audit_events"
+    )
+    notice = models.ForeignKey(
+        Notice, on_delete=models.SET_NULL, null=True, blank=True, related_name="audit_events"
+    )
+    object_repr = models.CharField("changed", max_length=300)
+    summary = models.TextField("what changed", max_length=5000, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "audit event"
+        indexes = [models.Index(fields=["council", "-at"], name="audit_event_council_at")]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.object_repr}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise ImmutableVersionError("Audit events are written once and never changed.")
+        super().save(*args, **kwargs)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from notices import audit
 from notices.drafts import ensure_unchanged_since, lock_draft
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
 from notices.rendering import render_notice_html, render_shared_block_html
@@ -63,7 +64,7 @@ def publish_notice(
                 "Change the draft first, then publish."
             )
         block_snapshot = block_version.snapshot if block_version else None
-        return NoticeVersion.objects.create(
+        version = NoticeVersion.objects.create(
             notice=draft,
             number=latest.number + 1 if latest else 1,
             title=snapshot["notice"]["title"],
@@ -76,6 +77,8 @@ def publish_notice(
             shared_block_version=block_version,
             rendered_html=render_notice_html(snapshot, block_snapshot),
         )
+        audit.record_publication(version=version, by=by)
+    return version
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,9 @@ def publish_shared_block(
             content_hash=digest,
         )
         notice_versions = _embed_in_published_notices(block_version)
+        audit.record_block_publication(
+            block_version=block_version, notice_versions=notice_versions, by=by
+        )
     return BlockPublication(block_version, notice_versions)
 
 

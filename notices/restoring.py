@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
+from notices import audit
 from notices.drafts import ensure_unchanged_since, lock_draft, mark_saved
 from notices.models import (
     DataCategory,
@@ -38,7 +39,8 @@ def restore_version_to_draft(
     opened_revision: int | None = None,
 ) -> RestoreReport:
     """Replaces the draft's content with what `version` said. Council contact details are not
-    restored: they belong to the council, not to this notice."""
+    restored (they belong to the council, not to this notice), and neither are the review dates
+    (they say when the council next checks the notice, whatever it says)."""
     if version.notice_id != notice.pk:
         raise ValueError("That version belongs to another notice.")
     snapshot = version.snapshot
@@ -48,8 +50,6 @@ def restore_version_to_draft(
         ensure_unchanged_since(draft, opened_revision)
         for field_name in ("title", "introduction", "young_people_summary"):
             setattr(draft, field_name, snapshot["notice"][field_name])
-        draft.last_reviewed = snapshot["notice"]["last_reviewed"]
-        draft.review_due = snapshot["notice"]["review_due"]
         mark_saved(draft, by)
         draft.save()
         for model in (Section, NoticeDataCategory, NoticeRecipient, LawfulBasis, RetentionPeriod):
@@ -90,6 +90,7 @@ def restore_version_to_draft(
             )
             for position, row in enumerate(snapshot["retention_periods"], start=1)
         )
+        audit.record_restore(notice=draft, version=version, by=by)
     return report
 
 

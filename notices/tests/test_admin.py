@@ -1,5 +1,5 @@
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from councils.models import Council
@@ -10,13 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff_editor(db) -> User:
-    """Staff with every model permission but not a superuser."""
-    user = User.objects.create_user("editor", password="editor-password-123", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label__in=["notices", "councils"])
-    )
-    return user
+def staff_editor(make_staff, make_council) -> User:
+    """An editor of a council: not a national admin."""
+    return make_staff(make_council(), "editor")
 
 
 def change_url(obj) -> str:

@@ -1,7 +1,6 @@
 """The staff side of publishing: publish, preview, restore, edit conflicts, read-only versions."""
 
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
 from notices.models import Notice, NoticeVersion, Section, SharedBlockVersion
@@ -12,14 +11,6 @@ pytestmark = pytest.mark.django_db
 
 def admin_url(name: str, *args) -> str:
     return reverse(f"admin:notices_{name}", args=args)
-
-
-@pytest.fixture
-def viewer(db) -> User:
-    """Staff who may look at notices in the admin but not change them."""
-    user = User.objects.create_user("viewer", password="viewer-password-123", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename="view_notice"))
-    return user
 
 
 def publish_through_admin(client, notice: Notice, note: str, kind: str = "major"):
@@ -99,18 +90,17 @@ def test_publishing_a_draft_someone_saved_meanwhile_is_refused(admin_client, mak
     assert not NoticeVersion.objects.exists()
 
 
-def test_staff_without_change_permission_cannot_publish_or_restore(
-    client, viewer, make_notice, publish
-):
+def test_editors_may_preview_but_not_publish(client, make_staff, make_notice, publish):
     notice = make_notice()
     publish(notice)
-    client.force_login(viewer)
+    client.force_login(make_staff(notice.council, "editor"))
     assert client.get(admin_url("notice_publish", notice.pk)).status_code == 403
     assert (
         client.post(admin_url("notice_publish", notice.pk), {"change_note": "x"}).status_code == 403
     )
-    assert client.post(admin_url("notice_restore", notice.pk, 1)).status_code == 403
     assert client.get(admin_url("notice_preview", notice.pk)).status_code == 200
+    change_page = client.get(admin_url("notice_change", notice.pk)).content.decode()
+    assert "Publish…" not in change_page
     assert NoticeVersion.objects.count() == 1
 
 
@@ -310,12 +300,11 @@ def test_publishing_the_shared_block_from_the_admin_cascades(
     assert latest.number == 2 and not latest.is_major and "Retitled" in latest.change_note
 
 
-def test_staff_who_are_not_national_maintainers_cannot_publish_the_block(
-    client, make_notice, published_block
+@pytest.mark.parametrize("role", ["editor", "publisher"])
+def test_council_staff_cannot_publish_the_block(
+    client, make_staff, make_notice, published_block, role
 ):
-    editor = User.objects.create_user("editor", password="editor-password-123", is_staff=True)
-    editor.user_permissions.set(Permission.objects.filter(content_type__app_label="notices"))
-    client.force_login(editor)
+    client.force_login(make_staff(make_notice().council, role))
     url = admin_url("sharedblock_publish", published_block.pk)
     assert client.get(url).status_code == 403
     assert client.post(url, {"change_note": "x", "change_kind": "major"}).status_code == 403

@@ -10,8 +10,8 @@ UPLOAD = "/markdownx/upload/"
 
 
 @pytest.fixture
-def staff_client(client):
-    client.force_login(User.objects.create_user("staff", is_staff=True))
+def staff_client(client, make_staff, make_council):
+    client.force_login(make_staff(make_council(), "editor"))
     return client
 
 
@@ -59,12 +59,19 @@ def test_preview_only_accepts_post(staff_client):
     assert staff_client.get(PREVIEW).status_code == 405
 
 
-def test_preview_checks_csrf(db):
+def test_preview_checks_csrf(make_staff, make_council):
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
-    client.force_login(User.objects.create_user("staff2", is_staff=True))
+    client.force_login(make_staff(make_council(), "editor"))
     assert client.post(PREVIEW, {"content": "x"}).status_code == 403
+
+
+def test_staff_with_no_council_role_cannot_use_the_preview(client, make_staff):
+    client.force_login(make_staff())
+    response = client.post(PREVIEW, {"content": "**bold**"})
+    assert response.status_code == 403
+    assert b"<strong>" not in response.content
 
 
 @pytest.mark.parametrize("who", ["anonymous", "staff", "superuser"])

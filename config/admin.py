@@ -1,0 +1,37 @@
+"""The staff admin site: Django's admin, with a clear page for staff who hold no role yet."""
+
+from functools import wraps
+
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+
+from councils import permissions
+
+# Pages a signed-in person may always reach, role or not: to leave, or to change their password.
+_ALWAYS_ALLOWED = {"logout", "password_change", "password_change_done", "i18n_javascript"}
+
+
+class NoticeAdminSite(admin.AdminSite):
+    site_header = "Council privacy notices: staff"
+    site_title = "Council privacy notices"
+    index_title = "Notices, councils and shared libraries"
+
+    def admin_view(self, view, cacheable: bool = False):
+        guarded = super().admin_view(view, cacheable)
+        if getattr(view, "__name__", "") in _ALWAYS_ALLOWED:
+            return guarded
+
+        @wraps(view)
+        def inner(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            user = request.user
+            if permissions.is_active_staff(user) and not permissions.has_staff_role(user):
+                return self.no_council_assigned(request)
+            return guarded(request, *args, **kwargs)
+
+        return inner
+
+    def no_council_assigned(self, request: HttpRequest) -> HttpResponse:
+        """Staff with no council and no national role: say so, rather than show an empty admin."""
+        context = {**self.each_context(request), "title": "No council assigned"}
+        return TemplateResponse(request, "admin/no_council_assigned.html", context, status=403)
