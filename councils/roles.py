@@ -22,7 +22,13 @@ NATIONAL_ADMIN_GROUP = "National admins"
 ROLE_GROUPS: dict[str, str] = {Role.EDITOR: EDITOR_GROUP, Role.PUBLISHER: PUBLISHER_GROUP}
 
 # The parts of a notice edited inline on its admin page.
-_NOTICE_PARTS = ["section", "noticedatacategory", "noticerecipient", "lawfulbasis", "retentionperiod"]
+_NOTICE_PARTS = [
+    "section",
+    "noticedatacategory",
+    "noticerecipient",
+    "lawfulbasis",
+    "retentionperiod",
+]
 
 _READ = [
     "councils.view_council",
@@ -40,7 +46,11 @@ _READ = [
 _EDIT_DRAFT = [
     "notices.add_notice",
     "notices.change_notice",
-    *(f"notices.{action}_{part}" for part in _NOTICE_PARTS for action in ("add", "change", "delete")),
+    *(
+        f"notices.{action}_{part}"
+        for part in _NOTICE_PARTS
+        for action in ("add", "change", "delete")
+    ),
 ]
 
 EDITOR_PERMISSIONS = [*_READ, *_EDIT_DRAFT]

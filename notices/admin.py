@@ -2,17 +2,20 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path
 from markdownx.widgets import AdminMarkdownxWidget
 
 from councils import permissions
-from notices import admin_views
+from councils.admin_scoping import CouncilScopedAdminMixin, CouncilScopedInlineMixin
+from notices import admin_views, audit
 from notices.anchors import anchor_from_heading, unique_anchor
 from notices.drafts import display_name, mark_saved
 from notices.forms import DraftAdminForm
 from notices.models import (
+    AuditEvent,
     DataCategory,
     LawfulBasis,
     Notice,
@@ -48,7 +51,22 @@ class MarkdownWidgetsMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class OrderedPartFormSet(forms.BaseInlineFormSet):
+class OwnRowsFormSet(forms.BaseInlineFormSet):
+    """Refuses a submitted row that is not one of the parent's own, such as an id copied from
+    another council's notice. Django would drop such a row silently and report success."""
+
+    def clean(self) -> None:
+        super().clean()
+        for form in self.initial_forms:
+            # The posted id matched none of the parent's rows, or was left out.
+            if form.instance._state.adding:
+                raise ValidationError(
+                    "A row in this part of the form does not belong to this notice. Nothing was "
+                    "saved. Reload the page and make your changes again."
+                )
+
+
+class OrderedPartFormSet(OwnRowsFormSet):
     """Makes every part's anchor unique within the submission, not only against the database."""
 
     def clean(self) -> None:
@@ -71,7 +89,7 @@ class OrderedPartFormSet(forms.BaseInlineFormSet):
                 taken.add(anchor)
 
 
-class SectionInline(MarkdownWidgetsMixin, admin.StackedInline):
+class SectionInline(CouncilScopedInlineMixin, MarkdownWidgetsMixin, admin.StackedInline):
     model = Section
     formset = OrderedPartFormSet
     fields = [("position", "ico_item"), ("heading", "anchor"), "body"]
@@ -79,28 +97,32 @@ class SectionInline(MarkdownWidgetsMixin, admin.StackedInline):
     extra = 0
 
 
-class NoticeDataCategoryInline(admin.TabularInline):
+class NoticeDataCategoryInline(CouncilScopedInlineMixin, admin.TabularInline):
     model = NoticeDataCategory
+    formset = OwnRowsFormSet
     fields = ["position", "category", "detail"]
     autocomplete_fields = ["category"]
     extra = 0
 
 
-class NoticeRecipientInline(admin.TabularInline):
+class NoticeRecipientInline(CouncilScopedInlineMixin, admin.TabularInline):
     model = NoticeRecipient
+    formset = OwnRowsFormSet
     fields = ["position", "recipient", "frequency", "purpose"]
     autocomplete_fields = ["recipient"]
     extra = 0
 
 
-class LawfulBasisInline(admin.StackedInline):
+class LawfulBasisInline(CouncilScopedInlineMixin, admin.StackedInline):
     model = LawfulBasis
+    formset = OwnRowsFormSet
     fields = [("position", "provision"), "schedule_1_condition", "legislation", "explanation"]
     extra = 0
 
 
-class RetentionPeriodInline(admin.TabularInline):
+class RetentionPeriodInline(CouncilScopedInlineMixin, admin.TabularInline):
     model = RetentionPeriod
+    formset = OwnRowsFormSet
     fields = [
         "position",
         "record_type",
@@ -124,6 +146,18 @@ class DraftAdminMixin:
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
         mark_saved(obj, request.user)
         super().save_model(request, obj, form, change)
+
+    def log_addition(self, request: HttpRequest, obj, message) -> None:
+        super().log_addition(request, obj, message)
+        audit.record_draft_saved(
+            draft=obj, by=request.user, summary=audit.admin_change_text(message), created=True
+        )
+
+    def log_change(self, request: HttpRequest, obj, message) -> None:
+        super().log_change(request, obj, message)
+        audit.record_draft_saved(
+            draft=obj, by=request.user, summary=audit.admin_change_text(message), created=False
+        )
 
     def get_urls(self) -> list[URLPattern]:
         opts = self.model._meta
@@ -151,7 +185,7 @@ class DraftAdminMixin:
 
 
 @admin.register(Notice)
-class NoticeAdmin(DraftAdminMixin, MarkdownWidgetsMixin, admin.ModelAdmin):
+class NoticeAdmin(CouncilScopedAdminMixin, DraftAdminMixin, MarkdownWidgetsMixin, admin.ModelAdmin):
     list_display = ["title", "council", "kind", "last_reviewed", "review_due", "updated_at"]
     list_filter = ["kind", "council__kind"]
     list_select_related = ["council"]
@@ -179,6 +213,25 @@ class NoticeAdmin(DraftAdminMixin, MarkdownWidgetsMixin, admin.ModelAdmin):
         "versions/": ("versions", admin_views.notice_versions_view),
         "versions/<int:number>/restore/": ("restore", admin_views.restore_version_view),
     }
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Notice | None = None) -> list[str]:
+        # A notice stays with the council it was made for: its published versions are that
+        # council's history.
+        return ["council"] if obj is not None else []
+
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey, request: HttpRequest, **kwargs
+    ) -> forms.Field | None:
+        if db_field.name == "council":
+            # Set here because Django's own choices (and the autocomplete widget's) would list
+            # every council.
+            kwargs["queryset"] = permissions.councils_with_perm(request.user, "notices.add_notice")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request: HttpRequest, obj: Notice, form, change: bool) -> None:
+        if not change and not permissions.can_add_notice_for(request.user, obj.council):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
 
     def draft_status_context(self, request: HttpRequest, obj: Notice) -> dict:
         return {
@@ -246,9 +299,15 @@ class PublishedVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(NoticeVersion)
-class NoticeVersionAdmin(PublishedVersionAdmin):
+class NoticeVersionAdmin(CouncilScopedAdminMixin, PublishedVersionAdmin):
+    council_lookup = "notice__council"
     list_display = ["__str__", "published_at", "is_major", "is_shared_block_update"]
-    list_filter = ["is_major", "is_shared_block_update", "notice__council"]
+    # Only the councils in the person's own list, not every council's name.
+    list_filter = [
+        "is_major",
+        "is_shared_block_update",
+        ("notice__council", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["notice__council"]
     search_fields = ["notice__council__name", "change_note"]
     exclude = ["snapshot", "rendered_html"]
@@ -277,3 +336,25 @@ class RecipientAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(CouncilScopedAdminMixin, admin.ModelAdmin):
+    """The audit log: read by a council's publishers (their own council's events) and national
+    admins (all, including the shared block's). Nobody adds, changes or deletes an event."""
+
+    actions = None
+    list_display = ["at", "actor_name", "action", "object_repr", "summary"]
+    list_filter = ["action", ("council", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["summary", "object_repr", "actor_name"]
+    date_hierarchy = "at"
+    fields = ["at", "actor_name", "action", "council", "notice", "object_repr", "summary"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

@@ -1,11 +1,14 @@
 """The audit log: who changed what, and when, in a council's notice and details, and in the shared
 block. The services that make each change write its event here, in the same transaction."""
 
+import json
+
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.base_user import AbstractBaseUser
 
 from councils.models import Council
 from notices.drafts import display_name
-from notices.models import AuditEvent, Notice, NoticeVersion, SharedBlockVersion
+from notices.models import AuditEvent, Notice, NoticeVersion, SharedBlock, SharedBlockVersion
 
 
 def record(
@@ -29,9 +32,20 @@ def record(
     )
 
 
-def record_draft_saved(*, notice: Notice, by: AbstractBaseUser | None, summary: str, created: bool):
+def record_draft_saved(
+    *, draft: Notice | SharedBlock, by: AbstractBaseUser | None, summary: str, created: bool
+) -> AuditEvent:
+    """A save of a council's notice draft, or of the national shared block's draft."""
     action = AuditEvent.Action.DRAFT_CREATED if created else AuditEvent.Action.DRAFT_SAVED
-    return record(action=action, by=by, notice=notice, object_repr=str(notice), summary=summary)
+    notice = draft if isinstance(draft, Notice) else None
+    return record(action=action, by=by, notice=notice, object_repr=str(draft), summary=summary)
+
+
+def admin_change_text(message: list | str) -> str:
+    """The admin's record of what a save changed ("Changed Body for section “Your rights”."),
+    in words, or a plain statement when the admin saw no changed field."""
+    text = LogEntry(change_message=json.dumps(message) if isinstance(message, list) else message)
+    return text.get_change_message() or "Saved with no field changed."
 
 
 def record_restore(*, notice: Notice, version: NoticeVersion, by: AbstractBaseUser | None):
