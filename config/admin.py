@@ -31,6 +31,12 @@ class NoticeAdminSite(admin.AdminSite):
 
         return inner
 
+    def index(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+        from notices.dashboard import dashboard_for
+
+        extra_context = {"dashboard": dashboard_for(request.user), **(extra_context or {})}
+        return super().index(request, extra_context)
+
     def no_council_assigned(self, request: HttpRequest) -> HttpResponse:
         """Staff with no council and no national role: say so, rather than show an empty admin."""
         context = {**self.each_context(request), "title": "No council assigned"}
