@@ -6,6 +6,7 @@ setting DJANGO_HTTPS=false. The README lists every variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -67,6 +68,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "markdownx",
+    # Records failed sign-ins and locks staff out after too many (see "Sign-in protection").
+    "axes",
     "councils",
     "notices",
 ]
@@ -80,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -120,6 +125,53 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Sign-in protection. Environment variables:
+#   DJANGO_LOGIN_FAILURE_LIMIT    failed sign-ins before a lockout (default 5)
+#   DJANGO_LOGIN_COOLOFF_MINUTES  how long a lockout lasts, in minutes (default 60)
+#   DJANGO_SESSION_HOURS          how long staff stay signed in, in hours (default 8)
+#   DJANGO_PASSWORD_LINK_DAYS     how long a set-password link from `add_staff` works (default 3)
+#   DJANGO_SITE_URL               the site's address, the base of those links
+#                                 (default http://127.0.0.1:8000)
+#   DJANGO_BEHIND_PROXY           (below) also makes the lockout read the client's address from
+#                                 X-Forwarded-For
+#   DJANGO_PROXY_COUNT            behind a proxy, how many proxies stand in front of the site,
+#                                 each adding to X-Forwarded-For (default 1)
+#
+# axes' backend comes first so that a locked-out person is refused before their password is
+# even checked; it authenticates nobody itself.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 60))
+# Failures are counted per username *and* address together. Per address alone, one attacker (or
+# one council office behind a shared address) would lock out everybody there; per username
+# alone, anyone could lock any named person out from anywhere. The cost of the combination: an
+# attacker with many addresses gets the limit once per address against one account, still far
+# too few guesses against a 12-character password.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A successful sign-in wipes the earlier failures, so an occasional typo never adds up.
+AXES_RESET_ON_SUCCESS = True
+# Each attempt during a lockout starts the wait again, so a script that keeps trying stays out.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+# The page says how long the lockout lasts and what to do, in the admin's look, with status 429.
+AXES_LOCKOUT_CALLABLE = "councils.login_protection.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# No "AXES: BEGIN" banner at the top of every manage.py command's output; failed sign-ins and
+# lockouts are still logged.
+AXES_VERBOSE = False
+
+# Sessions: a staff session ends on its own after a working day, so a council PC left signed in
+# does not stay open for good. Changing a password signs out every other session (Django checks
+# each session against the password hash).
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_HOURS", 8) * 60 * 60
+
+# Set-password links (`add_staff`): they work once, since setting the password changes the hash
+# that they are signed with, and for this long.
+PASSWORD_RESET_TIMEOUT = env_int("DJANGO_PASSWORD_LINK_DAYS", 3) * 24 * 60 * 60
+SITE_URL = (os.environ.get("DJANGO_SITE_URL", "").strip() or "http://127.0.0.1:8000").rstrip("/")
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
@@ -149,9 +201,22 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
-if env_bool("DJANGO_BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     # Only behind a proxy that sets this header itself; otherwise clients could forge it.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The lockout counts failures per client address, and behind a proxy every request comes from
+    # the proxy: read the client from X-Forwarded-For instead, as axes' documentation says (it
+    # uses django-ipware). A client can put anything at the start of that header, so the client
+    # is taken at a fixed place from its end: each proxy appends the address it was reached
+    # from, and the nearest proxy's own address is REMOTE_ADDR, not in the header. So ipware's
+    # count of proxies *listed after the client* is one less than the proxies in front of us. A
+    # header whose length does not match (a forged one) is ignored, and REMOTE_ADDR used instead.
+    PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1)
+    if PROXY_COUNT < 1:
+        raise ImproperlyConfigured("DJANGO_PROXY_COUNT must be 1 or more behind a proxy.")
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -1,10 +1,33 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, reverse_lazy
 
 from notices.views import markdown_preview, markdown_upload_disabled
 
+# The set-password pages wear the admin's header, as Django's docs suggest for its auth views.
+_ADMIN_LOOK = {"site_header": admin.site.site_header, "site_title": admin.site.site_title}
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The one-time link `manage.py add_staff` prints. Staff never choose a password in the
+    # command line; they set it here, through the password validators.
+    path(
+        "staff/set-password/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="registration/set_password.html",
+            success_url=reverse_lazy("staff_set_password_done"),
+            extra_context={**_ADMIN_LOOK, "title": "Set your password"},
+        ),
+        name="staff_set_password",
+    ),
+    path(
+        "staff/set-password/done/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="registration/set_password_done.html",
+            extra_context={**_ADMIN_LOOK, "title": "Password set"},
+        ),
+        name="staff_set_password_done",
+    ),
     # django-markdownx's own URL names, so its editor finds them; its views are not used because
     # they have no permission checks and its upload view accepts images from anyone.
     path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
