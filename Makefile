@@ -10,6 +10,7 @@ PORT ?= 8000
 # Plain HTTP on 127.0.0.1 needs HTTPS-only cookies, the HTTPS redirect and HSTS off; nothing else
 # is relaxed (DEBUG stays off). The secret key and demo admin password are made once, per checkout.
 LOCAL_ENV = DJANGO_HTTPS=false \
+	DJANGO_SITE_URL=http://$(HOST):$(PORT) \
 	DJANGO_SECRET_KEY="$$(cat $(LOCAL)/secret-key)" \
 	DEMO_ADMIN_PASSWORD="$$(cat $(LOCAL)/admin-password)"
 

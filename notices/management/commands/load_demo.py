@@ -1,14 +1,21 @@
 import os
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
+from councils.staff import StaffChangeRefused, add_staff, password_set_link, role_phrase
 from notices.demo import load_demo_data
 
 ADMIN_USERNAME = "admin"
+# Someone to try each council role as: (email, council slug, role).
+DEMO_STAFF = [
+    ("editor@harrowmere.example", "harrowmere", "editor"),
+    ("dpo@harrowmere.example", "harrowmere", "publisher"),
+]
 
 
 class Command(BaseCommand):
@@ -38,6 +45,8 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demo data already loaded; nothing changed.")
 
+        self._show_demo_staff()
+
         if admin_created:
             self.stdout.write(
                 self.style.SUCCESS(
@@ -50,6 +59,28 @@ class Command(BaseCommand):
                 f"Admin login: user '{ADMIN_USERNAME}' already exists; its password was left as "
                 "it was (reset it with: python manage.py changepassword admin)."
             )
+
+    def _show_demo_staff(self) -> None:
+        """Gives each demo role holder their role (once) and, until they have set a password,
+        prints a fresh one-time link to set it."""
+        holders = []
+        for email, slug, role in DEMO_STAFF:
+            try:
+                holders.append(
+                    (add_staff(email=email, council_slug=slug, role=role, by=None), role)
+                )
+            except StaffChangeRefused as refusal:  # someone changed their role since: keep it
+                self.stdout.write(f"Demo staff: {refusal}")
+        base_url = settings.SITE_URL
+        for result, role in holders:
+            where = f"{role_phrase(role)} at {result.council}"
+            if result.user.has_usable_password():
+                self.stdout.write(f"Demo staff: {result.user.get_username()}, {where}.")
+            else:
+                link = password_set_link(user=result.user, base_url=base_url)
+                self.stdout.write(
+                    f"Demo staff: {result.user.get_username()}, {where}. Set a password: {link}"
+                )
 
     def _ensure_admin(self, password: str) -> tuple[AbstractBaseUser, bool, str]:
         User = get_user_model()  # noqa: N806
