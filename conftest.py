@@ -26,6 +26,7 @@ def make_council(db):
             "name": f"Test Council {number}",
             "slug": f"test-council-{number}",
             "kind": Council.Kind.UNITARY,
+            "controller_email": f"info@council{number}.example",
             "dpo_name": "Data Protection Officer",
             "dpo_email": f"dpo@council{number}.example",
             "ico_registration_number": "Z1234567",
@@ -40,7 +41,9 @@ def make_council(db):
 
 @pytest.fixture
 def make_notice(db, make_council):
-    """A notice with one row of every part, so every table on the page has something in it."""
+    """A notice with one row of every part, so every table on the page has something in it, and
+    a section for every checklist item that needs one, so it can be published
+    (notices.completeness)."""
 
     def make(council: Council | None = None, **fields) -> Notice:
         council = council or make_council()
@@ -68,6 +71,38 @@ def make_notice(db, make_council):
             ico_item="rights",
             body="You can ask for a copy of your records.",
         )
+        Section.objects.create(
+            notice=notice,
+            position=3,
+            heading="Where we get it",
+            anchor="where-we-get-it",
+            ico_item="sources",
+            body="From you, your family, and people who work with you.",
+        )
+        Section.objects.create(
+            notice=notice,
+            position=4,
+            heading="Do you have to tell us?",
+            anchor="do-you-have-to-tell-us",
+            ico_item="statutory-requirement",
+            body="Usually not, but without it we may not be able to help.",
+        )
+        Section.objects.create(
+            notice=notice,
+            position=5,
+            heading="Sending it abroad",
+            anchor="sending-it-abroad",
+            ico_item="transfers-abroad",
+            body="We do not send your information outside the UK.",
+        )
+        Section.objects.create(
+            notice=notice,
+            position=6,
+            heading="Decisions by computer",
+            anchor="decisions-by-computer",
+            ico_item="automated-decisions",
+            body="A person, not a computer, makes every decision about you.",
+        )
         category, _ = DataCategory.objects.get_or_create(
             slug="health", defaults={"name": "Health", "is_special_category": True}
         )
@@ -86,6 +121,14 @@ def make_notice(db, make_council):
             provision=LawfulBasis.Provision.A6_1_C,
             legislation="Children Act 1989\nChildren Act 2004",
             explanation="Our duties to children in need",
+        )
+        # Health is special category data, so an Article 9 condition is needed too.
+        LawfulBasis.objects.create(
+            notice=notice,
+            provision=LawfulBasis.Provision.A9_2_H,
+            schedule_1_condition="Part 1, paragraph 2: health or social care purposes",
+            legislation="Children Act 1989",
+            explanation="Health information we need to care for children",
         )
         RetentionPeriod.objects.create(
             notice=notice,

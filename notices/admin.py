@@ -12,6 +12,7 @@ from councils import permissions
 from councils.admin_scoping import CouncilScopedAdminMixin, CouncilScopedInlineMixin
 from notices import admin_views, audit
 from notices.anchors import anchor_from_heading, unique_anchor
+from notices.completeness import check_completeness
 from notices.drafts import display_name, mark_saved
 from notices.forms import DraftAdminForm
 from notices.models import (
@@ -234,8 +235,10 @@ class NoticeAdmin(CouncilScopedAdminMixin, DraftAdminMixin, MarkdownWidgetsMixin
         super().save_model(request, obj, form, change)
 
     def draft_status_context(self, request: HttpRequest, obj: Notice) -> dict:
+        publication = draft_status(obj)
         return {
-            "publication": draft_status(obj),
+            "publication": publication,
+            "completeness": check_completeness(publication.draft_snapshot),
             "can_publish": permissions.can_publish_notice(request.user, obj),
         }
 

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 
 from councils import permissions
 from notices import history
+from notices.completeness import check_completeness
 from notices.diffing import diff_versions
 from notices.drafts import DraftChangedError, display_name
 from notices.forms import PublishForm, RestoreForm
@@ -140,6 +141,7 @@ def publish_notice_view(
         f"Publish {notice}",
         form=form,
         status=status,
+        completeness=check_completeness(status.draft_snapshot),
         diff=diff,
         draft_saved_by=display_name(notice.updated_by),
         preview_url=reverse("admin:notices_notice_preview", args=[notice.pk]),

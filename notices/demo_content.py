@@ -589,7 +589,7 @@ COUNCILS = [
                 {
                     "heading": "Do you have to provide information?",
                     "anchor": "do-you-have-to-provide-information",
-                    "ico_item": "other",
+                    "ico_item": "statutory-requirement",
                     "body": (
                         "Much of the information the Council collects is needed so that it can "
                         "carry out its legal duties, and some of it must be reported to the "
@@ -1131,6 +1131,36 @@ COUNCILS = [
                         "- your foster carers or the people running your home;\n"
                         "- housing providers and the Department for Work and Pensions, for care "
                         "leavers."
+                    ),
+                },
+                {
+                    "heading": "Do you have to give us information?",
+                    "anchor": "do-you-have-to-give-us-information",
+                    "ico_item": "statutory-requirement",
+                    "body": (
+                        "Usually no law makes you answer our questions. But we have legal duties "
+                        "to children, and we need information to carry them out. If you do not "
+                        "tell us something, we may not be able to work out what help your family "
+                        "needs, or to give it.\n\n"
+                        "If we think a child may be at risk of significant harm, we still have to "
+                        "look into it. We may then ask other people who know the child, such as "
+                        "their school or doctor, and in rare cases we may ask a court to order an "
+                        "assessment of the child.\n\n"
+                        "If you apply to foster or to adopt, or ask to become a special guardian, "
+                        "the law sets out what we must look into. If you do not give us that "
+                        "information, we cannot finish the assessment."
+                    ),
+                },
+                {
+                    "heading": "Decisions made by computers",
+                    "anchor": "decisions-made-by-computers",
+                    "ico_item": "automated-decisions",
+                    "body": (
+                        "No decision about you or your family is made by a computer alone. A "
+                        "person always decides.\n\n"
+                        "We use one computer tool to help us: it suggests how urgently we should "
+                        "look at a new referral. The next section explains what it does and what "
+                        "it does not do."
                     ),
                 },
                 {
@@ -1700,6 +1730,25 @@ COUNCILS = [
                     ),
                 },
                 {
+                    "heading": "Do you have to give us your information?",
+                    "anchor": "do-you-have-to-give-us-information",
+                    "ico_item": "statutory-requirement",
+                    "body": (
+                        "Most of the information we ask for is needed so that we can do what the "
+                        "law asks of us, such as assessing a child's needs or looking after a "
+                        "child in our care. Even so, in most cases the law does not make you "
+                        "answer our questions. If you decide not to, we will explain what that "
+                        "could mean: usually that we cannot offer the right help, or not as "
+                        "quickly.\n\n"
+                        "If we are worried that a child is at risk of significant harm, we have a "
+                        "duty to find out more, and we may gather information from other "
+                        "professionals even if a family would rather we did not.\n\n"
+                        "People applying to be foster carers need to give us the information the "
+                        "fostering regulations require, or we cannot complete their assessment. "
+                        "Care leavers never have to do the Care Leavers Hub face check."
+                    ),
+                },
+                {
                     "heading": "Who we share it with",
                     "anchor": "who-we-share-it-with",
                     "ico_item": "recipients",
@@ -1767,8 +1816,23 @@ COUNCILS = [
                         "- If you would rather not do a face check, your personal adviser can "
                         "check your ID in person instead. Your support does not change either "
                         "way.\n\n"
-                        "You can withdraw your consent at any time by telling your personal "
-                        "adviser or the Data Protection Officer."
+                        "You can change your mind at any time: the next section explains how."
+                    ),
+                },
+                {
+                    "heading": "Changing your mind about the face check",
+                    "anchor": "changing-your-mind-about-the-face-check",
+                    "ico_item": "withdrawing-consent",
+                    "body": (
+                        "The face check is the only thing we ask your consent for. You can "
+                        "withdraw your consent at any time, before or after the check, by telling "
+                        "your personal adviser or the Data Protection Officer. It costs nothing "
+                        "and you do not have to give a reason.\n\n"
+                        "If you withdraw it, we stop using the face check for you and delete any "
+                        "images we still have. Your personal adviser will check your ID in person "
+                        "instead, and your Hub account and your support carry on as before. "
+                        "Withdrawing consent does not make a check that was already done "
+                        "unlawful."
                     ),
                 },
                 {
@@ -2225,9 +2289,25 @@ COUNCILS = [
                         "Scheme.\n"
                         "- From courts, Cafcass and solicitors.\n"
                         "- From foster carers, children's homes and supported accommodation "
-                        "providers.\n\n"
-                        "Most of what we ask for is needed to meet our legal duties. We will tell "
-                        "you when giving information is your choice."
+                        "providers."
+                    ),
+                },
+                {
+                    "heading": "Do you have to give us information?",
+                    "anchor": "do-you-have-to-give-us-information",
+                    "ico_item": "statutory-requirement",
+                    "body": (
+                        "- Most of what we ask for is needed to meet our legal duties to children, "
+                        "for example to assess a child's needs or to look after a child in our "
+                        "care.\n"
+                        "- In most cases the law does not force you to answer. If you do not, we "
+                        "may not be able to give the support a child or family needs.\n"
+                        "- If we believe a child is at risk of significant harm, we must still "
+                        "make enquiries, and we may ask other agencies what they know.\n"
+                        "- If the help you are asking for depends on your immigration status, we "
+                        "need to know that status to work out what support the law lets us "
+                        "give.\n"
+                        "- We will tell you when giving information is your choice."
                     ),
                 },
                 {
@@ -2752,6 +2832,28 @@ COUNCILS = [
                     ),
                 },
                 {
+                    "heading": "Whether personal data must be provided",
+                    "anchor": "whether-personal-data-must-be-provided",
+                    "ico_item": "statutory-requirement",
+                    "body": (
+                        "Much of the personal data the Corporation collects is needed for it to "
+                        "carry out its statutory duties to children. In most cases, however, no "
+                        "law obliges an individual to provide it. Where information is not "
+                        "provided, the Corporation may be unable to assess a child's needs fully "
+                        "or to provide the services it would otherwise offer.\n\n"
+                        "Where the Corporation has reasonable cause to suspect that a child is "
+                        "suffering, or is likely to suffer, significant harm, it must make "
+                        "enquiries under section 47 of the Children Act 1989 and may obtain "
+                        "information from other agencies for that purpose. "
+                        "It may also apply to the court for a child assessment order under section "
+                        "43 of that Act.\n\n"
+                        "Applicants to become foster carers or adopters must provide the "
+                        "information that the relevant regulations require for their assessment, "
+                        "which cannot be completed without it. Registering a fingerprint for door "
+                        "entry is entirely optional."
+                    ),
+                },
+                {
                     "heading": "Disclosure of personal data",
                     "anchor": "disclosure-of-personal-data",
                     "ico_item": "recipients",
@@ -2800,6 +2902,21 @@ COUNCILS = [
                         "out, or sooner if they withdraw consent.\n\n"
                         "Consent may be withdrawn at any time by telling a member of staff at the "
                         "home."
+                    ),
+                },
+                {
+                    "heading": "Withdrawing consent",
+                    "anchor": "withdrawing-consent",
+                    "ico_item": "withdrawing-consent",
+                    "body": (
+                        "In its children's social care services the Corporation relies on consent "
+                        "only for fingerprint entry at supported accommodation. That consent may "
+                        "be withdrawn at any time, free of charge and without giving a reason, by "
+                        "telling a member of staff at the home or by contacting the Corporate Data "
+                        "Protection Officer.\n\n"
+                        "On withdrawal, the fingerprint template is deleted and a key fob is "
+                        "issued instead. Withdrawal does not affect the lawfulness of any "
+                        "processing carried out before it."
                     ),
                 },
                 {

@@ -379,8 +379,10 @@ HARROWMERE = History(
         # 12 January 2026: the shared block's update gives this notice version 4.
         Step(
             london(2026, 1, 14, 16, 0),
-            "Annual review. Added sections on automated decision-making and on transfers outside "
-            "the UK. Child protection records are now kept for 35 years after the case closes, "
+            "Annual review. We corrected the section on transfers outside the UK: we do not "
+            "routinely send information abroad, but we may need to when a child has family in "
+            "another country. We made clearer that qualified staff make every decision about a "
+            "child. Child protection records are now kept for 35 years after the case closes, "
             "instead of 25. The lawful bases table now explains when we rely on substantial "
             "public interest.",
             edits=(
@@ -389,8 +391,34 @@ HARROWMERE = History(
                     last_reviewed=("2025-03-04", "2026-01-14"),
                     review_due=("2026-03-04", "2027-01-14"),
                 ),
-                Add(section("automated-decision-making")),
-                Add(section("transfers-outside-the-uk")),
+                Reword(
+                    section("automated-decision-making"),
+                    "body",
+                    old=(
+                        "The Council does not use automated decision-making in children's social "
+                        "care."
+                    ),
+                    new=(
+                        "The Council does not make any decision about a child or family using "
+                        "automated processing alone. Every decision about support, protection or "
+                        "care is made by qualified staff."
+                    ),
+                ),
+                Reword(
+                    section("transfers-outside-the-uk"),
+                    "body",
+                    old=(
+                        "The Council does not transfer children's social care information outside "
+                        "the United Kingdom."
+                    ),
+                    new=(
+                        "The Council does not routinely transfer children's social care "
+                        "information outside the United Kingdom. If a child has family abroad, or "
+                        "needs to be placed outside the UK, any sharing is considered case by "
+                        "case, and only takes place with safeguards that meet the requirements of "
+                        "UK data protection law."
+                    ),
+                ),
                 Change(retention("Child protection records"), years=(25, 35)),
                 Change(
                     basis("A9-2-g"),
@@ -414,6 +442,17 @@ BRACKENDALE = History(
             "Door: what it looks at, what it does not do, and how long we keep its ratings.",
             edits=(
                 Add(section("referral-triage-tool")),
+                Reword(
+                    section("decisions-made-by-computers"),
+                    "body",
+                    old="A person always decides.",
+                    new=(
+                        "A person always decides.\n\n"
+                        "We use one computer tool to help us: it suggests how urgently we should "
+                        "look at a new referral. The next section explains what it does and what "
+                        "it does not do."
+                    ),
+                ),
                 Reword(
                     section("what-we-use-it-for"),
                     "body",

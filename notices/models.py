@@ -352,6 +352,7 @@ class NoticeDataCategory(models.Model):
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = "data category"
+        verbose_name_plural = "data categories"
         constraints = [
             models.UniqueConstraint(
                 fields=["notice", "category"], name="notice_data_category_unique"

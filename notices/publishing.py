@@ -16,6 +16,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from notices import audit
+from notices.completeness import Completeness, check_completeness
 from notices.drafts import ensure_unchanged_since, lock_draft
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
 from notices.rendering import render_notice_html, render_shared_block_html
@@ -32,6 +33,22 @@ class NothingToPublish(PublishingError):
     pass
 
 
+class IncompleteNotice(PublishingError):
+    """The draft leaves out items of the ICO's right-to-be-informed checklist: people would not
+    be told everything UK GDPR Articles 13 and 14 say they must be.
+
+    Only a council's own publishing is checked. A shared block update republishes each notice's
+    last published content as it stands, and must reach every notice."""
+
+    def __init__(self, completeness: Completeness) -> None:
+        self.completeness = completeness
+        labels = "; ".join(item.label for item in completeness.missing)
+        super().__init__(
+            f"This notice cannot be published until it covers: {labels}. "
+            "The completeness checklist on the notice's page says what to add for each."
+        )
+
+
 def publish_notice(
     notice: Notice,
     *,
@@ -43,9 +60,10 @@ def publish_notice(
 ) -> NoticeVersion:
     """Publishes the notice's saved draft as its next version.
 
-    The first version is always a major change. Refuses an empty change note, a draft that says
-    exactly what the latest version says, and (given `opened_revision`) a draft saved by someone
-    else since the person publishing looked at it: DraftChangedError.
+    The first version is always a major change. Refuses an empty change note, a draft that does
+    not cover every item of the ICO's checklist (IncompleteNotice), a draft that says exactly what
+    the latest version says, and (given `opened_revision`) a draft saved by someone else since
+    the person publishing looked at it: DraftChangedError.
     """
     change_note = _checked_change_note(change_note)
     with transaction.atomic():
@@ -58,6 +76,9 @@ def publish_notice(
             status.draft_snapshot,
         )
         published_at = _checked_moment(published_at, latest)
+        completeness = check_completeness(snapshot)
+        if not completeness.is_complete:
+            raise IncompleteNotice(completeness)
         if not status.has_unpublished_changes:
             raise NothingToPublish(
                 f"The draft is the same as version {latest.number}, the one already published. "

@@ -209,8 +209,12 @@ def test_restoring_copies_a_version_into_the_draft_and_publishes_nothing(
     publish(notice)
     notice.title = "A new title"
     notice.save()
-    Section.objects.filter(notice=notice).delete()
-    publish(notice, "Removed every section")
+    # Every section replaced by one under a new anchor (a notice without them cannot be
+    # published), so restoring has to remove sections as well as bring them back.
+    for section in Section.objects.filter(notice=notice):
+        section.anchor = f"new-{section.anchor}"
+        section.save()
+    publish(notice, "Replaced every section")
 
     page = admin_client.get(admin_url("notice_restore", notice.pk, 1))
     assert page.status_code == 200
@@ -224,6 +228,10 @@ def test_restoring_copies_a_version_into_the_draft_and_publishes_nothing(
     assert list(notice.sections.values_list("anchor", flat=True)) == [
         "why-we-use-it",
         "your-rights",
+        "where-we-get-it",
+        "do-you-have-to-tell-us",
+        "sending-it-abroad",
+        "decisions-by-computer",
     ]
     assert notice.recipients.count() == 1 and notice.retention_periods.count() == 1
     assert NoticeVersion.objects.filter(notice=notice).count() == 2
@@ -318,7 +326,12 @@ def test_restoring_reports_library_items_that_have_since_left_the_library(
 
     notice = make_notice()
     publish(notice)
-    NoticeDataCategory.objects.filter(notice=notice).delete()
+    # Another category takes health's place: a notice listing none cannot be published.
+    personal, _ = DataCategory.objects.get_or_create(
+        slug="personal-details", defaults={"name": "Personal details"}
+    )
+    NoticeDataCategory.objects.create(notice=notice, category=personal)
+    NoticeDataCategory.objects.filter(notice=notice, category__slug="health").delete()
     DataCategory.objects.filter(slug="health").delete()
     publish(notice, "Stopped recording health")
 

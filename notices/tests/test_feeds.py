@@ -49,7 +49,10 @@ def history(make_notice, published_block, publish):
     publish(busy, "First version")
     Section.objects.filter(notice=busy).update(body="Fixed a typo")
     publish(busy, "Fixed a typo", major=False)
-    Section.objects.filter(notice=busy, anchor="your-rights").delete()
+    # Reworded rather than deleted: a notice without a rights section cannot be published.
+    Section.objects.filter(notice=busy, anchor="your-rights").update(
+        heading="Your rights and choices", body="You can see your records and correct them."
+    )
     publish(busy, "Removed the <rights> section & merged it")
     publish(quiet, "First version")
     return busy, quiet

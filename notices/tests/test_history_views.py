@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from notices.models import NoticeRecipient, Section, SharedBlockPart
+from notices.models import NoticeRecipient, Recipient, Section, SharedBlockPart
 from notices.publishing import publish_shared_block
 from notices.tests.html import assert_well_formed_page, outline
 
@@ -34,6 +34,16 @@ def three_versions(make_notice, published_block, publish):
     """Version 1 (major), 2 (minor wording fix), 3 (major: a section added, a recipient removed),
     published on 10 Jan, 10 Mar and 10 Jun 2025."""
     notice = make_notice()
+    # A second recipient, so that version 3 still lists one once the police are gone.
+    schools, _ = Recipient.objects.get_or_create(
+        slug="schools", defaults={"name": "Schools", "kind": Recipient.Kind.EDUCATION}
+    )
+    NoticeRecipient.objects.create(
+        notice=notice,
+        recipient=schools,
+        purpose="To support children's education",
+        frequency=NoticeRecipient.Frequency.ROUTINELY,
+    )
     publish(notice, "First version", published_at=at("2025-01-10"))
     Section.objects.filter(notice=notice, anchor="your-rights").update(
         body="You can ask for a copy of your whole record."
@@ -47,7 +57,7 @@ def three_versions(make_notice, published_block, publish):
         ico_item="automated-decisions",
         body="No computer makes decisions about you on its own.",
     )
-    NoticeRecipient.objects.filter(notice=notice).delete()
+    NoticeRecipient.objects.filter(notice=notice, recipient__slug="police").delete()
     publish(
         notice,
         "Added automated decisions; stopped sharing with the police",

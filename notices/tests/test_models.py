@@ -88,7 +88,8 @@ def test_sections_come_back_in_position_order(make_notice):
     Section.objects.create(
         notice=notice, position=0, heading="First", anchor="first", ico_item="other", body="x"
     )
-    assert [s.anchor for s in notice.sections.all()] == ["first", "why-we-use-it", "your-rights"]
+    anchors = [s.anchor for s in notice.sections.all()]
+    assert anchors[:3] == ["first", "why-we-use-it", "your-rights"]
 
 
 def test_shared_block_part_anchor_comes_from_its_heading(shared_block):

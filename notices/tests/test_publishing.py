@@ -45,6 +45,10 @@ def test_publishing_creates_exactly_one_numbered_version_with_a_full_snapshot(
     assert [section["anchor"] for section in snapshot["sections"]] == [
         "why-we-use-it",
         "your-rights",
+        "where-we-get-it",
+        "do-you-have-to-tell-us",
+        "sending-it-abroad",
+        "decisions-by-computer",
     ]
     assert snapshot["council"]["dpo_email"] == notice.council.dpo_email
     assert snapshot["data_categories"][0]["is_special_category"] is True
