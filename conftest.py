@@ -17,6 +17,43 @@ from notices.models import (
     SharedBlockPart,
 )
 
+# The default notice's sections: (heading, anchor, ICO checklist item, body). With the council's
+# contacts and one row of each structured part, they make the notice complete
+# (notices.completeness).
+DEFAULT_SECTIONS = [
+    (
+        "Why we use your information",
+        "why-we-use-it",
+        "purposes",
+        "To keep children safe.\n\n## Planning care\n\nWe plan care.",
+    ),
+    ("Your rights", "your-rights", "rights", "You can ask for a copy of your records."),
+    (
+        "Where we get it",
+        "where-we-get-it",
+        "sources",
+        "From you, your family, and people who work with you.",
+    ),
+    (
+        "Do you have to tell us?",
+        "do-you-have-to-tell-us",
+        "statutory-requirement",
+        "Usually not, but without it we may not be able to help.",
+    ),
+    (
+        "Sending it abroad",
+        "sending-it-abroad",
+        "transfers-abroad",
+        "We do not send your information outside the UK.",
+    ),
+    (
+        "Decisions by computer",
+        "decisions-by-computer",
+        "automated-decisions",
+        "A person, not a computer, makes every decision about you.",
+    ),
+]
+
 
 @pytest.fixture
 def make_council(db):
@@ -55,53 +92,16 @@ def make_notice(db, make_council):
             young_people_summary="We keep notes about you so we can help you.",
             **fields,
         )
-        Section.objects.create(
-            notice=notice,
-            position=1,
-            heading="Why we use your information",
-            anchor="why-we-use-it",
-            ico_item="purposes",
-            body="To keep children safe.\n\n## Planning care\n\nWe plan care.",
-        )
-        Section.objects.create(
-            notice=notice,
-            position=2,
-            heading="Your rights",
-            anchor="your-rights",
-            ico_item="rights",
-            body="You can ask for a copy of your records.",
-        )
-        Section.objects.create(
-            notice=notice,
-            position=3,
-            heading="Where we get it",
-            anchor="where-we-get-it",
-            ico_item="sources",
-            body="From you, your family, and people who work with you.",
-        )
-        Section.objects.create(
-            notice=notice,
-            position=4,
-            heading="Do you have to tell us?",
-            anchor="do-you-have-to-tell-us",
-            ico_item="statutory-requirement",
-            body="Usually not, but without it we may not be able to help.",
-        )
-        Section.objects.create(
-            notice=notice,
-            position=5,
-            heading="Sending it abroad",
-            anchor="sending-it-abroad",
-            ico_item="transfers-abroad",
-            body="We do not send your information outside the UK.",
-        )
-        Section.objects.create(
-            notice=notice,
-            position=6,
-            heading="Decisions by computer",
-            anchor="decisions-by-computer",
-            ico_item="automated-decisions",
-            body="A person, not a computer, makes every decision about you.",
+        Section.objects.bulk_create(
+            Section(
+                notice=notice,
+                position=position,
+                heading=heading,
+                anchor=anchor,
+                ico_item=item,
+                body=body,
+            )
+            for position, (heading, anchor, item, body) in enumerate(DEFAULT_SECTIONS, start=1)
         )
         category, _ = DataCategory.objects.get_or_create(
             slug="health", defaults={"name": "Health", "is_special_category": True}
