@@ -35,9 +35,7 @@ def set_council_role(
     membership, created = CouncilMembership.objects.update_or_create(
         user=user, council=council, defaults={"role": role}
     )
-    if not user.is_staff:
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
+    _give_admin_access(user)
     sync_groups(user)
     audit.record_staff_change(
         by=by,
@@ -52,14 +50,18 @@ def set_council_role(
 def make_national_admin(*, user: AbstractBaseUser, by: AbstractBaseUser | None) -> None:
     from notices import audit
 
-    if not user.is_staff:
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
+    _give_admin_access(user)
     user.groups.add(Group.objects.get(name=NATIONAL_ADMIN_GROUP))
     permissions.forget(user)
     audit.record_staff_change(
         by=by, council=None, summary=f"{user.get_username()} is now a national admin."
     )
+
+
+def _give_admin_access(user: AbstractBaseUser) -> None:
+    if not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
 
 
 def sync_groups(user: AbstractBaseUser) -> None:

@@ -286,8 +286,9 @@ class SharedBlockAdmin(
         }
 
 
-class PublishedVersionAdmin(admin.ModelAdmin):
-    """Published versions can be read in the admin, never added, changed or deleted."""
+class WrittenOnceAdmin(admin.ModelAdmin):
+    """For rows written once (published versions, audit events): read in the admin, never
+    added, changed or deleted there."""
 
     actions = None
 
@@ -302,7 +303,7 @@ class PublishedVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(NoticeVersion)
-class NoticeVersionAdmin(CouncilScopedAdminMixin, PublishedVersionAdmin):
+class NoticeVersionAdmin(CouncilScopedAdminMixin, WrittenOnceAdmin):
     council_lookup = "notice__council"
     list_display = ["__str__", "published_at", "is_major", "is_shared_block_update"]
     # Only the councils in the person's own list, not every council's name.
@@ -320,7 +321,7 @@ class NoticeVersionAdmin(CouncilScopedAdminMixin, PublishedVersionAdmin):
 
 
 @admin.register(SharedBlockVersion)
-class SharedBlockVersionAdmin(PublishedVersionAdmin):
+class SharedBlockVersionAdmin(WrittenOnceAdmin):
     list_display = ["__str__", "block", "published_at", "is_major"]
     exclude = ["snapshot"]
 
@@ -342,22 +343,12 @@ class RecipientAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(CouncilScopedAdminMixin, admin.ModelAdmin):
+class AuditEventAdmin(CouncilScopedAdminMixin, WrittenOnceAdmin):
     """The audit log: read by a council's publishers (their own council's events) and national
-    admins (all, including the shared block's). Nobody adds, changes or deletes an event."""
+    admins (all, including the shared block's)."""
 
-    actions = None
     list_display = ["at", "actor_name", "action", "object_repr", "summary"]
     list_filter = ["action", ("council", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["summary", "object_repr", "actor_name"]
     date_hierarchy = "at"
     fields = ["at", "actor_name", "action", "council", "notice", "object_repr", "summary"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False

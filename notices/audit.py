@@ -20,11 +20,9 @@ def record(
     council: Council | None = None,
     notice: Notice | None = None,
 ) -> AuditEvent:
-    actor = by if by is not None and by.is_authenticated else None
     return AuditEvent.objects.create(
         action=action,
-        actor=actor,
-        actor_name=display_name(actor) if actor else "The system",
+        **_actor(by),
         council=council if council is not None else getattr(notice, "council", None),
         notice=notice,
         object_repr=str(notice or council or "")[:300],
@@ -86,12 +84,11 @@ def record_block_publication(
     notices = Notice.objects.select_related("council").in_bulk(
         [version.notice_id for version in notice_versions]
     )
-    actor = by if by is not None and by.is_authenticated else None
+    actor = _actor(by)
     AuditEvent.objects.bulk_create(
         AuditEvent(
             action=AuditEvent.Action.BLOCK_EMBEDDED,
-            actor=actor,
-            actor_name=display_name(actor) if actor else "The system",
+            **actor,
             council=notices[version.notice_id].council,
             notice=notices[version.notice_id],
             object_repr=str(notices[version.notice_id])[:300],
@@ -120,3 +117,10 @@ def record_staff_change(*, council: Council | None, by: AbstractBaseUser | None,
         object_repr=str(council) if council else "National admins",
         summary=summary,
     )
+
+
+def _actor(by: AbstractBaseUser | None) -> dict:
+    """Who did it: the account, and their name as text, kept after the account is gone. Changes
+    made by no one signed in (commands, the demo) are the system's."""
+    actor = by if by is not None and by.is_authenticated else None
+    return {"actor": actor, "actor_name": display_name(actor) if actor else "The system"}
