@@ -77,6 +77,10 @@ class CouncilMembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__email", "council__name"]
     autocomplete_fields = ["user", "council"]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: CouncilMembership | None = None):
+        # A membership changes role only; a role elsewhere is a new membership.
+        return ["user", "council"] if obj is not None else []
+
     def save_model(self, request: HttpRequest, obj: CouncilMembership, form, change: bool) -> None:
         staff.set_council_role(user=obj.user, council=obj.council, role=obj.role, by=request.user)
 

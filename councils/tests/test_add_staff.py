@@ -463,3 +463,61 @@ def test_the_set_password_page_wears_the_admin_header(make_council):
 
     assert admin.site.site_header in page.content.decode()
     assert "Set your password" in page.content.decode()
+
+
+def test_national_admins_manage_roles_in_the_admin_and_groups_follow(
+    client, make_council, make_staff
+):
+    from django.contrib.auth.models import User
+    from django.urls import reverse
+
+    from councils.models import CouncilMembership
+    from councils.roles import EDITOR_GROUP, PUBLISHER_GROUP
+
+    council = make_council()
+    person = User.objects.create_user("officer@example.org", is_staff=True)
+    client.force_login(make_staff(national=True))
+    add = reverse("admin:councils_councilmembership_add")
+    response = client.post(add, {"user": person.pk, "council": council.pk, "role": "editor"})
+    assert response.status_code == 302
+    assert set(person.groups.values_list("name", flat=True)) == {EDITOR_GROUP}
+
+    membership = CouncilMembership.objects.get(user=person)
+    change = reverse("admin:councils_councilmembership_change", args=[membership.pk])
+    assert client.post(change, {"role": "publisher"}).status_code == 302
+    assert set(person.groups.values_list("name", flat=True)) == {PUBLISHER_GROUP}
+
+    delete = reverse("admin:councils_councilmembership_delete", args=[membership.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 302
+    assert not person.groups.exists()
+    assert not CouncilMembership.objects.exists()
+    assert "no longer publisher" in council.audit_events.first().summary
+
+
+def test_a_role_given_on_a_users_admin_page_goes_through_the_staff_service(
+    client, make_council, make_staff
+):
+    from django.contrib.auth.models import User
+    from django.urls import reverse
+
+    from councils.roles import EDITOR_GROUP
+    from notices.tests.forms import form_data
+
+    council = make_council()
+    person = User.objects.create_user("officer@example.org")
+    client.force_login(make_staff(national=True))
+    url = reverse("admin:auth_user_change", args=[person.pk])
+    data = form_data(client.get(url).content.decode(), "user_form")
+    data |= {
+        "council_memberships-TOTAL_FORMS": "1",
+        "council_memberships-0-council": str(council.pk),
+        "council_memberships-0-role": "editor",
+    }
+
+    data.pop("groups")  # an empty multiple choice is sent as no value at all
+
+    assert client.post(url, data).status_code == 302
+    person.refresh_from_db()
+    assert person.is_staff
+    assert set(person.groups.values_list("name", flat=True)) == {EDITOR_GROUP}
+    assert "is now editor" in council.audit_events.get().summary
