@@ -25,7 +25,7 @@ def record(
         **_actor(by),
         council=council if council is not None else getattr(notice, "council", None),
         notice=notice,
-        object_repr=str(notice or council or "")[:300],
+        object_repr=object_repr[:300],
         summary=summary[:5000],
     )
 

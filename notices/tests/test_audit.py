@@ -60,6 +60,8 @@ def test_publishing_restoring_and_block_updates_are_recorded(
         "block-published",
         "Published shared block version 2: Retitled",
     )
+    block_event = AuditEvent.objects.filter(action="block-published").first()
+    assert block_event.object_repr == "A new block title"
 
 
 def test_audit_events_are_never_changed(make_notice, make_staff):
@@ -98,6 +100,16 @@ def test_giving_someone_a_role_is_recorded_against_the_council(make_council, mak
     assert events(council=council) == [
         ("staff-changed", f"{person.username} is now editor at {council}.")
     ]
+    assert AuditEvent.objects.get(council=council).object_repr == council.name
+
+
+def test_making_a_national_admin_is_recorded_as_a_national_change(make_staff):
+    person = make_staff(national=True)
+    event = AuditEvent.objects.get(council=None)
+    assert (event.object_repr, event.summary) == (
+        "National admins",
+        f"{person.username} is now a national admin.",
+    )
 
 
 def test_nobody_can_add_change_or_delete_audit_events_in_the_admin(admin_client, make_notice):
