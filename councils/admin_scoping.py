@@ -24,30 +24,15 @@ def _anywhere(request: HttpRequest, perm: str) -> bool:
     return council_ids is None or bool(council_ids)
 
 
-class CouncilScopedAdminMixin:
-    """For the admin of a model whose rows each belong to one council."""
+class _CouncilPermissionChecks:
+    """Django's model permission checks, each narrowed to the object's council."""
 
-    # From the model to its council's id: "council", "notice__council", or "pk" for councils.
+    # From the object the admin passes to the checks to its council's id: "council",
+    # "notice__council", or "pk" for councils themselves.
     council_lookup = "council"
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return permissions.limit_to_councils(
-            super().get_queryset(request), request.user, self.council_lookup, _perm(self, "view")
-        )
-
-    def get_object(self, request: HttpRequest, object_id: str, from_field=None) -> Model:
-        # Django would redirect to the admin's index with "doesn't exist"; a plain 404 says the
-        # same without a page that differs for "not yours" and "not there".
-        obj = super().get_object(request, object_id, from_field)
-        if obj is None:
-            raise Http404(f"No {self.opts.verbose_name} with that id that you may see.")
-        return obj
 
     def has_view_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return super().has_view_permission(request, obj) and self._allows(request, "view", obj)
-
-    def has_add_permission(self, request: HttpRequest, *args) -> bool:
-        return super().has_add_permission(request, *args) and self._allows(request, "add", None)
 
     def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return super().has_change_permission(request, obj) and self._allows(request, "change", obj)
@@ -63,16 +48,31 @@ class CouncilScopedAdminMixin:
         return permissions.has_council_perm(request.user, council_id, perm)
 
 
-class CouncilScopedInlineMixin(CouncilScopedAdminMixin):
-    """For an inline on a council's object: Django passes the *parent* to the permission
-    checks, so `council_lookup` leads from the parent ("council" for a notice's parts)."""
+class CouncilScopedAdminMixin(_CouncilPermissionChecks):
+    """For the admin of a model whose rows each belong to one council."""
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        # The formset is already limited to the parent's rows, and the parent to the person's
-        # councils (see ScopedInlineFormSet for rows forged into the form).
-        return super(CouncilScopedAdminMixin, self).get_queryset(request)
+        return permissions.limit_to_councils(
+            super().get_queryset(request), request.user, self.council_lookup, _perm(self, "view")
+        )
+
+    def get_object(self, request: HttpRequest, object_id: str, from_field=None) -> Model:
+        # Django would redirect to the admin's index with "doesn't exist"; a plain 404 says the
+        # same without a page that differs for "not yours" and "not there".
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404(f"No {self.opts.verbose_name} with that id that you may see.")
+        return obj
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return super().has_add_permission(request) and self._allows(request, "add", None)
+
+
+class CouncilScopedInlineMixin(_CouncilPermissionChecks):
+    """For an inline on a council's object. Django passes the *parent* to the permission checks,
+    so `council_lookup` leads from the parent ("council" for a notice's parts). Its rows need no
+    narrowing: the formset holds only the parent's (see OwnRowsFormSet for rows forged into it),
+    and the parent is already one of the person's councils'."""
 
     def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return super(CouncilScopedAdminMixin, self).has_add_permission(
-            request, obj
-        ) and self._allows(request, "add", obj)
+        return super().has_add_permission(request, obj) and self._allows(request, "add", obj)

@@ -43,19 +43,17 @@ def _admin_context(
 
 
 def _notice_for(
-    request: HttpRequest, object_id: str, may: Callable[[permissions.User, Notice], bool]
+    model_admin: admin.ModelAdmin,
+    request: HttpRequest,
+    object_id: str,
+    may: Callable[[permissions.User, Notice], bool],
 ) -> Notice:
     """The notice, if the person may see it, and may do this to it. Another council's notice is
-    a 404, as if it did not exist, so its id tells them nothing; one they may see but not do this
-    to is a 403."""
+    a 404 (the admin's own council-limited lookup), as if it did not exist, so its id tells them
+    nothing; one they may see but not do this to is a 403."""
     if not str(object_id).isdigit():
         raise Http404("No such notice.")
-    visible = permissions.limit_to_councils(
-        Notice.objects.select_related("council", "updated_by"),
-        request.user,
-        "council",
-        "notices.view_notice",
-    )
+    visible = model_admin.get_queryset(request).select_related("council", "updated_by")
     notice = get_object_or_404(visible, pk=object_id)
     if not may(request.user, notice):
         raise PermissionDenied
@@ -97,7 +95,7 @@ def preview_notice_draft(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
 ) -> HttpResponse:
     """The draft exactly as the public would see it if it were published now."""
-    notice = _notice_for(request, object_id, permissions.can_view_draft)
+    notice = _notice_for(model_admin, request, object_id, permissions.can_view_draft)
     status = draft_status(notice)
     block = status.block_version
     context = {
@@ -117,7 +115,7 @@ def preview_notice_draft(
 def publish_notice_view(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
 ) -> HttpResponse:
-    notice = _notice_for(request, object_id, permissions.can_publish_notice)
+    notice = _notice_for(model_admin, request, object_id, permissions.can_publish_notice)
     first_version = not NoticeVersion.objects.of_notice(notice).exists()
     form = _publish_form(request, notice, first_version=first_version)
     version = _publish_if_valid(request, form, publish_notice, notice)
@@ -153,7 +151,7 @@ def notice_versions_view(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
 ) -> HttpResponse:
     """The published versions, for staff: who published each, and a way to restore one."""
-    notice = _notice_for(request, object_id, permissions.can_view_draft)
+    notice = _notice_for(model_admin, request, object_id, permissions.can_view_draft)
     versions = (
         NoticeVersion.objects.of_notice(notice)
         .without_content()
@@ -174,7 +172,7 @@ def notice_versions_view(
 def restore_version_view(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str, number: int
 ) -> HttpResponse:
-    notice = _notice_for(request, object_id, permissions.can_restore_version)
+    notice = _notice_for(model_admin, request, object_id, permissions.can_restore_version)
     version = history.version_or_404(notice, number, for_comparison=True)
     form = RestoreForm(request.POST or None, initial={"opened_revision": notice.revision})
     if request.method == "POST" and form.is_valid():
