@@ -24,6 +24,11 @@ from notices.models import (
     Section,
 )
 
+# The snapshot keys each row is rebuilt from; the other keys are labels, kept for reading only.
+SECTION_FIELDS = ("heading", "anchor", "ico_item", "body")
+LAWFUL_BASIS_FIELDS = ("provision", "schedule_1_condition", "legislation", "explanation")
+RETENTION_FIELDS = ("record_type", "trigger", "years", "months", "is_minimum", "source", "notes")
+
 
 @dataclass
 class RestoreReport:
@@ -54,44 +59,20 @@ def restore_version_to_draft(
         draft.save()
         for model in (Section, NoticeDataCategory, NoticeRecipient, LawfulBasis, RetentionPeriod):
             model.objects.filter(notice=draft).delete()
-        Section.objects.bulk_create(
-            Section(
-                notice=draft,
-                position=position,
-                heading=row["heading"],
-                anchor=row["anchor"],
-                ico_item=row["ico_item"],
-                body=row["body"],
-            )
-            for position, row in enumerate(snapshot["sections"], start=1)
-        )
+        _recreate(draft, Section, snapshot["sections"], SECTION_FIELDS)
         _restore_library_links(draft, snapshot, report)
-        LawfulBasis.objects.bulk_create(
-            LawfulBasis(
-                notice=draft,
-                position=position,
-                provision=row["provision"],
-                schedule_1_condition=row["schedule_1_condition"],
-                legislation=row["legislation"],
-                explanation=row["explanation"],
-            )
-            for position, row in enumerate(snapshot["lawful_bases"], start=1)
-        )
-        RetentionPeriod.objects.bulk_create(
-            RetentionPeriod(
-                notice=draft,
-                position=position,
-                **{
-                    key: row[key]
-                    for key in ("record_type", "trigger", "years", "months", "is_minimum")
-                },
-                source=row["source"],
-                notes=row["notes"],
-            )
-            for position, row in enumerate(snapshot["retention_periods"], start=1)
-        )
+        _recreate(draft, LawfulBasis, snapshot["lawful_bases"], LAWFUL_BASIS_FIELDS)
+        _recreate(draft, RetentionPeriod, snapshot["retention_periods"], RETENTION_FIELDS)
         audit.record_restore(notice=draft, version=version, by=by)
     return report
+
+
+def _recreate(draft: Notice, model: type, rows: list[dict], fields: tuple[str, ...]) -> None:
+    """The draft's rows of `model`, rebuilt in the snapshot's order."""
+    model.objects.bulk_create(
+        model(notice=draft, position=position, **{name: row[name] for name in fields})
+        for position, row in enumerate(rows, start=1)
+    )
 
 
 def _restore_library_links(draft: Notice, snapshot: dict, report: RestoreReport) -> None:
