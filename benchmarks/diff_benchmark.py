@@ -20,7 +20,7 @@ django.setup()
 from django.template.loader import render_to_string  # noqa: E402
 
 from notices.diffing import NoticeDiff, NoticeSide, diff_versions  # noqa: E402
-from notices.tests.snapshots import make_snapshot  # noqa: E402
+from notices.tests.snapshots import HEALTH_CATEGORY, make_snapshot  # noqa: E402
 
 TARGET_MS = 100.0
 WARM_UP = 5
@@ -179,16 +179,7 @@ def realistic_edit(old: dict, old_block: dict, rng: random.Random) -> tuple[dict
     del sections[45]
     sections.insert(5, sections.pop(50))
     del new["recipients"][3]
-    new["data_categories"].append(
-        {
-            "slug": "health",
-            "name": "Health",
-            "description": "Health checks and medical reports.",
-            "is_special_category": True,
-            "is_criminal_offence": False,
-            "detail": "",
-        }
-    )
+    new["data_categories"].append(dict(HEALTH_CATEGORY))
     new["retention_periods"][2] |= {"years": 40, "duration": "40 years"}
     new_block["parts"][2]["body"] = change_words(new_block["parts"][2]["body"], rng, 2)
     return new, new_block

@@ -3,6 +3,16 @@ database: valid by default, with any part replaced."""
 
 from typing import Any
 
+# A special category data category, as a snapshot lists it: for changes that add one.
+HEALTH_CATEGORY = {
+    "slug": "health",
+    "name": "Health",
+    "description": "Health checks and medical reports.",
+    "is_special_category": True,
+    "is_criminal_offence": False,
+    "detail": "",
+}
+
 
 def make_section(anchor: str, heading: str | None = None, body: str = "", **fields) -> dict:
     return {

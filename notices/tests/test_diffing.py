@@ -24,7 +24,7 @@ from notices.diffing import (
     word_segments,
 )
 from notices.tests.html import outline
-from notices.tests.snapshots import make_block, make_section, make_snapshot
+from notices.tests.snapshots import HEALTH_CATEGORY, make_block, make_section, make_snapshot
 
 # --- Building snapshots ---------------------------------------------------------------------
 
@@ -301,16 +301,7 @@ def test_a_removed_recipient_an_added_category_and_a_changed_retention_period():
     old = make_snapshot()
     new = changed(old)
     del new["recipients"][0]  # Police
-    new["data_categories"].append(
-        {
-            "slug": "health",
-            "name": "Health",
-            "description": "Health checks and medical reports.",
-            "is_special_category": True,
-            "is_criminal_offence": False,
-            "detail": "",
-        }
-    )
+    new["data_categories"].append(dict(HEALTH_CATEGORY))
     new["retention_periods"][0] |= {"years": 80, "duration": "80 years"}
     new["retention_periods"][0]["record_type"] = "Looked-after  children's case RECORDS"
 
