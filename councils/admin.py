@@ -121,6 +121,10 @@ class StaffUserAdmin(UserAdmin):
         memberships = formset.save(commit=False)
         for membership in formset.deleted_objects:
             staff.remove_council_role(membership=membership, by=request.user)
+        for membership, changed_fields in formset.changed_objects:
+            if "council" in changed_fields:  # a role moved to another council: end the old one
+                stored = CouncilMembership.objects.select_related("user", "council")
+                staff.remove_council_role(membership=stored.get(pk=membership.pk), by=request.user)
         for membership in memberships:
             staff.set_council_role(
                 user=form.instance,

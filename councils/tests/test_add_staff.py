@@ -521,3 +521,24 @@ def test_a_role_given_on_a_users_admin_page_goes_through_the_staff_service(
     assert person.is_staff
     assert set(person.groups.values_list("name", flat=True)) == {EDITOR_GROUP}
     assert "is now editor" in council.audit_events.get().summary
+
+
+def test_moving_a_role_to_another_council_on_a_users_page_ends_the_old_one(
+    client, make_council, make_staff
+):
+    from django.urls import reverse
+
+    from councils.models import CouncilMembership
+    from notices.tests.forms import form_data
+
+    first, second = make_council(), make_council()
+    person = make_staff(first, "editor")
+    client.force_login(make_staff(national=True))
+    url = reverse("admin:auth_user_change", args=[person.pk])
+    data = form_data(client.get(url).content.decode(), "user_form")
+    data.pop("groups", None)
+    data["council_memberships-0-council"] = str(second.pk)
+
+    assert client.post(url, data).status_code == 302
+    assert list(CouncilMembership.objects.values_list("council", "role")) == [(second.pk, "editor")]
+    assert "no longer editor" in first.audit_events.first().summary
