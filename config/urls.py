@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
-from notices.views import markdown_preview, markdown_upload_disabled
+from notices.views.markdown import markdown_preview, markdown_upload_disabled
 
 # The set-password pages wear the admin's header, as Django's docs suggest for its auth views.
 _ADMIN_LOOK = {"site_header": admin.site.site_header, "site_title": admin.site.site_title}

@@ -8,6 +8,7 @@ just display it.
 from datetime import date
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
@@ -212,6 +213,21 @@ class Recipient(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
     kind = models.CharField(max_length=30, choices=Kind.choices)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RecordKind(models.Model):
+    """A kind of record councils keep (looked-after children's case records, adoption records),
+    from the shared library, so that retention periods can be compared across councils."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
 
     class Meta:
@@ -477,6 +493,15 @@ class RetentionPeriod(models.Model):
 
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="retention_periods")
     record_type = models.CharField(max_length=200)
+    record_kind = models.ForeignKey(
+        RecordKind,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="uses",
+        help_text="The shared kind of record this is, so the site can compare how long councils "
+        "keep it. Leave empty when none fits.",
+    )
     trigger = models.CharField("counted from", max_length=30, choices=Trigger.choices)
     years = models.PositiveSmallIntegerField(default=0)
     months = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(11)])
@@ -703,3 +728,26 @@ class AuditEvent(models.Model):
         if not self._state.adding:
             raise ImmutableVersionError("Audit events are written once and never changed.")
         super().save(*args, **kwargs)
+
+
+class NoticeSearchText(models.Model):
+    """The words of a notice's current published version, for the site search.
+
+    Derived, never edited: publishing rewrites it (see notices.search). On PostgreSQL
+    `search_vector` holds the weighted full-text vector; on SQLite it stays empty and the search
+    matches `text` instead.
+    """
+
+    notice = models.OneToOneField(
+        Notice, on_delete=models.CASCADE, primary_key=True, related_name="search_text"
+    )
+    version_number = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    text = models.TextField()
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = "notice search text"
+
+    def __str__(self) -> str:
+        return f"Search text of {self.notice_id} version {self.version_number}"

@@ -1,7 +1,8 @@
 from django.urls import path, register_converter
 
-from notices import feeds, views
+from notices import feeds
 from notices.models import NoticeKind
+from notices.views import notice_pages
 
 
 class NoticeKindConverter:
@@ -24,11 +25,11 @@ app_name = "notices"
 NOTICE = "councils/<slug:council_slug>/<notice_kind:kind>/"
 
 urlpatterns = [
-    path(NOTICE, views.notice_detail, name="detail"),
-    path(f"{NOTICE}history/", views.notice_history, name="history"),
-    path(f"{NOTICE}versions/<int:number>/", views.notice_version, name="version"),
-    path(f"{NOTICE}compare/", views.choose_comparison, name="choose-comparison"),
-    path(f"{NOTICE}compare/<int:old>...<int:new>/", views.notice_compare, name="compare"),
+    path(NOTICE, notice_pages.notice_detail, name="detail"),
+    path(f"{NOTICE}history/", notice_pages.notice_history, name="history"),
+    path(f"{NOTICE}versions/<int:number>/", notice_pages.notice_version, name="version"),
+    path(f"{NOTICE}compare/", notice_pages.choose_comparison, name="choose-comparison"),
+    path(f"{NOTICE}compare/<int:old>...<int:new>/", notice_pages.notice_compare, name="compare"),
     path("councils/<slug:council_slug>/feed/", feeds.CouncilChangesFeed(), name="council-feed"),
     path("feeds/updates/", feeds.AllChangesFeed(), name="all-feed"),
 ]

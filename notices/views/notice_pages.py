@@ -1,21 +1,19 @@
+"""The public pages of one council's notice: the current version, any version, its history and
+the comparison of two versions."""
+
 import datetime
 
 from django.http import (
     HttpRequest,
     HttpResponse,
-    HttpResponseBadRequest,
-    HttpResponseForbidden,
 )
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_POST
 
-from councils import permissions
 from notices import history
 from notices.diffing import diff_versions
-from notices.models import MARKDOWN_MAX_LENGTH, Notice, NoticeVersion
-from notices.rendering import render_markdown
+from notices.models import Notice, NoticeVersion
 
 
 def notice_detail(request: HttpRequest, council_slug: str, kind: str) -> HttpResponse:
@@ -118,23 +116,3 @@ def _version_page(
 def _date_problem(request: HttpRequest, notice: Notice, problem: str, *, status: int):
     context = {"notice": notice, "council": notice.council, "problem": problem}
     return render(request, "notices/date_problem.html", context, status=status)
-
-
-@require_POST
-def markdown_preview(request: HttpRequest) -> HttpResponse:
-    """django-markdownx's live preview, through our sanitising renderer, for signed-in staff."""
-    if not permissions.can_preview_markdown(request.user):
-        return HttpResponseForbidden("Sign in as staff to preview Markdown.")
-    content = request.POST.get("content")
-    if content is None:
-        return HttpResponseBadRequest("Send the Markdown to preview in the 'content' field.")
-    if len(content) > MARKDOWN_MAX_LENGTH:
-        return HttpResponseBadRequest(
-            f"That text is too long to preview: the limit is {MARKDOWN_MAX_LENGTH:,} characters."
-        )
-    return HttpResponse(render_markdown(content))
-
-
-def markdown_upload_disabled(request: HttpRequest) -> HttpResponse:
-    """Image upload is off: notices carry text, and an unvalidated upload is a way in."""
-    return HttpResponseForbidden("Image upload is turned off on this site.")
