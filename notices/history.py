@@ -3,12 +3,12 @@ version was in force on a given day."""
 
 import datetime
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import Http404
 from django.utils import timezone
 
 from notices.diffing import NoticeSide
-from notices.models import Notice, NoticeVersion, SharedBlockVersion
+from notices.models import Notice, NoticeVersion, NoticeVersionQuerySet, SharedBlockVersion
 
 # A version number in a URL beyond any real notice's history; bigger is answered with 404
 # without asking the database, whose integer columns stop at 2**31 - 1.
@@ -135,6 +135,22 @@ def version_in_force_on(notice: Notice, day: datetime.date) -> NoticeVersion | N
 
 def first_version(notice: Notice) -> NoticeVersion:
     return NoticeVersion.objects.of_notice(notice).without_content().order_by("number").first()
+
+
+def current_versions(kind: str | None = None) -> NoticeVersionQuerySet:
+    """The latest version of every published notice (of `kind`, if given), with its notice and
+    council, in council-name order: what the public reads now, and nothing older."""
+    latest_number = (
+        NoticeVersion.objects.filter(notice=OuterRef("notice"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    versions = NoticeVersion.objects.filter(number=Subquery(latest_number))
+    if kind is not None:
+        versions = versions.filter(notice__kind=kind)
+    return versions.select_related("notice__council").order_by(
+        "notice__council__name", "notice__kind"
+    )
 
 
 def published_notices_prefetch() -> Prefetch:
