@@ -8,6 +8,8 @@ def test_current_versions_are_the_latest_of_each_published_notice_only(
 ):
     older = make_notice(council=make_council(name="Ashby County Council"))
     publish(older)
+    older.title = "Children's social care privacy notice, revised"
+    older.save()
     publish(older, "Second")
     publish(make_notice(council=make_council(name="Brook Borough Council")))
     make_notice(council=make_council(name="Carrow Council"))  # never published
