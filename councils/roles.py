@@ -41,6 +41,7 @@ _READ = [
     "notices.view_sharedblockversion",
     "notices.view_datacategory",
     "notices.view_recipient",
+    "notices.view_recordkind",
 ]
 
 _EDIT_DRAFT = [

@@ -24,6 +24,7 @@ from notices.models import (
     NoticeRecipient,
     NoticeVersion,
     Recipient,
+    RecordKind,
     RetentionPeriod,
     Section,
     SharedBlock,
@@ -127,6 +128,7 @@ class RetentionPeriodInline(CouncilScopedInlineMixin, admin.TabularInline):
     fields = [
         "position",
         "record_type",
+        "record_kind",
         "trigger",
         "years",
         "months",
@@ -134,6 +136,7 @@ class RetentionPeriodInline(CouncilScopedInlineMixin, admin.TabularInline):
         "source",
         "notes",
     ]
+    autocomplete_fields = ["record_kind"]
     extra = 0
 
 
@@ -338,6 +341,13 @@ class DataCategoryAdmin(admin.ModelAdmin):
 class RecipientAdmin(admin.ModelAdmin):
     list_display = ["name", "kind"]
     list_filter = ["kind"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(RecordKind)
+class RecordKindAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 

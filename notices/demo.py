@@ -25,6 +25,7 @@ from notices.models import (
     NoticeKind,
     NoticeRecipient,
     Recipient,
+    RecordKind,
     RetentionPeriod,
     Section,
     SharedBlock,
@@ -65,9 +66,10 @@ def load_demo_data(*, publisher: AbstractBaseUser | None = None) -> DemoLoadRepo
     with transaction.atomic():
         categories = _load_library(DataCategory, demo_content.DATA_CATEGORIES, report)
         recipients = _load_library(Recipient, demo_content.RECIPIENTS, report)
+        record_kinds = _load_library(RecordKind, demo_content.RECORD_KINDS, report)
         _load_shared_block(demo_content.SHARED_BLOCK, report)
         for council_data in demo_content.COUNCILS:
-            _load_council(council_data, categories, recipients, report)
+            _load_council(council_data, categories, recipients, record_kinds, report)
         for version in build_demo_history(publisher=publisher):
             report.count(type(version))
     return report
@@ -101,6 +103,7 @@ def _load_council(
     data: dict,
     categories: dict[str, DataCategory],
     recipients: dict[str, Recipient],
+    record_kinds: dict[str, RecordKind],
     report: DemoLoadReport,
 ) -> None:
     council_fields = {key: value for key, value in data.items() if key != "notice"}
@@ -148,4 +151,6 @@ def _load_council(
     for position, row in enumerate(notice_data["lawful_bases"], start=1):
         _validated(LawfulBasis(notice=notice, position=position, **row))
     for position, row in enumerate(notice_data["retention_periods"], start=1):
-        _validated(RetentionPeriod(notice=notice, position=position, **row))
+        kind = row["record_kind"]
+        values = row | {"record_kind": record_kinds[kind] if kind else None}
+        _validated(RetentionPeriod(notice=notice, position=position, **values))

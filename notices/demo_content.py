@@ -1,5 +1,5 @@
 """Demo content: five fictional councils, their children's social care notices, the shared
-libraries of data categories and recipients, and the shared DfE/NPD block.
+libraries of data categories, recipients and kinds of record, and the shared DfE/NPD block.
 
 Pure data, consumed by notices.demo.load_demo_data. Every council, person, address, email address
 (.example) and phone number (Ofcom drama ranges) here is made up.
@@ -342,6 +342,76 @@ RECIPIENTS = [
         "description": (
             "The independent body that looks into complaints about councils once their own "
             "complaints process has finished."
+        ),
+    },
+]
+
+RECORD_KINDS = [
+    {
+        "slug": "looked-after-case-records",
+        "name": "Looked-after children's case records",
+        "description": (
+            "The case file of a child the council looks after or has looked after: care plans, "
+            "where the child lived, reviews, health and education information, and what the "
+            "child and their family said. The law sets how long it is kept."
+        ),
+    },
+    {
+        "slug": "adoption-records",
+        "name": "Adoption records",
+        "description": (
+            "What the council or its adoption agency holds about an adoption: the child's "
+            "background, the assessment of the adopters, the court papers and any later contact "
+            "between the birth and adoptive families."
+        ),
+    },
+    {
+        "slug": "child-in-need-records",
+        "name": "Child in need records",
+        "description": (
+            "Records of help given to a child in need and their family: the referral, the "
+            "assessment, the child in need plan and how it was reviewed."
+        ),
+    },
+    {
+        "slug": "child-protection-records",
+        "name": "Child protection records",
+        "description": (
+            "Records of enquiries made because a child may be at risk of serious harm, of the "
+            "conferences held about the child, and of any child protection plan."
+        ),
+    },
+    {
+        "slug": "care-leaver-records",
+        "name": "Care leaver records",
+        "description": (
+            "Records of the support a young person gets after leaving care: pathway plans, "
+            "notes of their personal adviser, and help with a home, education, work and money."
+        ),
+    },
+    {
+        "slug": "foster-carer-records",
+        "name": "Foster carer records",
+        "description": (
+            "Records about people who apply to foster or are approved as foster carers: their "
+            "assessment, approval and reviews, training, and the children who lived with them."
+        ),
+    },
+    {
+        "slug": "contacts-without-referral",
+        "name": "Contacts that do not lead to a referral",
+        "description": (
+            "Notes of calls, messages and visits in which someone raised a worry about a child or "
+            "asked for help, where the council decided that no referral to children's social "
+            "care was needed."
+        ),
+    },
+    {
+        "slug": "biometric-data",
+        "name": "Biometric data",
+        "description": (
+            "Fingerprints, face images and similar data used to recognise a person by machine, "
+            "for example to check who someone is or to open a door. It is special category data."
         ),
     },
 ]
@@ -954,6 +1024,7 @@ COUNCILS = [
             "retention_periods": [
                 {
                     "record_type": "Looked-after children's case records",
+                    "record_kind": "looked-after-case-records",
                     "trigger": "date-of-birth",
                     "years": 75,
                     "months": 0,
@@ -968,6 +1039,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Adoption case records",
+                    "record_kind": "adoption-records",
                     "trigger": "adoption-order",
                     "years": 100,
                     "months": 0,
@@ -977,6 +1049,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Child in need records",
+                    "record_kind": "child-in-need-records",
                     "trigger": "date-of-birth",
                     "years": 25,
                     "months": 0,
@@ -986,6 +1059,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Child protection records",
+                    "record_kind": "child-protection-records",
                     "trigger": "case-closure",
                     "years": 35,
                     "months": 0,
@@ -995,6 +1069,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Leaving care payment records",
+                    "record_kind": None,
                     "trigger": "leaving-care",
                     "years": 7,
                     "months": 0,
@@ -1543,6 +1618,7 @@ COUNCILS = [
             "retention_periods": [
                 {
                     "record_type": "Looked-after children's case records",
+                    "record_kind": "looked-after-case-records",
                     "trigger": "date-of-birth",
                     "years": 75,
                     "months": 0,
@@ -1555,6 +1631,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Care leaver records",
+                    "record_kind": "care-leaver-records",
                     "trigger": "date-of-birth",
                     "years": 75,
                     "months": 0,
@@ -1564,6 +1641,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Adoption records",
+                    "record_kind": "adoption-records",
                     "trigger": "adoption-order",
                     "years": 100,
                     "months": 0,
@@ -1573,6 +1651,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Child in need records",
+                    "record_kind": "child-in-need-records",
                     "trigger": "case-closure",
                     "years": 6,
                     "months": 0,
@@ -1582,6 +1661,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Child protection records",
+                    "record_kind": "child-protection-records",
                     "trigger": "case-closure",
                     "years": 30,
                     "months": 0,
@@ -1591,6 +1671,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Referral triage ratings",
+                    "record_kind": None,
                     "trigger": "record-created",
                     "years": 2,
                     "months": 0,
@@ -2112,6 +2193,7 @@ COUNCILS = [
             "retention_periods": [
                 {
                     "record_type": "Case records of looked-after children",
+                    "record_kind": "looked-after-case-records",
                     "trigger": "date-of-birth",
                     "years": 75,
                     "months": 0,
@@ -2126,6 +2208,7 @@ COUNCILS = [
                     "record_type": (
                         "Case records of looked-after children who die before turning 18"
                     ),
+                    "record_kind": "looked-after-case-records",
                     "trigger": "death",
                     "years": 15,
                     "months": 0,
@@ -2138,6 +2221,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Adoption case records",
+                    "record_kind": "adoption-records",
                     "trigger": "adoption-order",
                     "years": 100,
                     "months": 0,
@@ -2147,6 +2231,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Child in need and child protection records",
+                    "record_kind": "child-in-need-records",
                     "trigger": "case-closure",
                     "years": 25,
                     "months": 0,
@@ -2156,6 +2241,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Foster carer records",
+                    "record_kind": "foster-carer-records",
                     "trigger": "case-closure",
                     "years": 10,
                     "months": 0,
@@ -2165,6 +2251,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Care Leavers Hub face check images",
+                    "record_kind": "biometric-data",
                     "trigger": "record-created",
                     "years": 0,
                     "months": 1,
@@ -2644,6 +2731,7 @@ COUNCILS = [
             "retention_periods": [
                 {
                     "record_type": "Looked-after children's case records",
+                    "record_kind": "looked-after-case-records",
                     "trigger": "date-of-birth",
                     "years": 75,
                     "months": 0,
@@ -2656,6 +2744,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Care leaver records",
+                    "record_kind": "care-leaver-records",
                     "trigger": "date-of-birth",
                     "years": 75,
                     "months": 0,
@@ -2665,6 +2754,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Adoption records",
+                    "record_kind": "adoption-records",
                     "trigger": "adoption-order",
                     "years": 100,
                     "months": 0,
@@ -2674,6 +2764,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Child in need records",
+                    "record_kind": "child-in-need-records",
                     "trigger": "case-closure",
                     "years": 10,
                     "months": 0,
@@ -2683,6 +2774,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Child protection records",
+                    "record_kind": "child-protection-records",
                     "trigger": "case-closure",
                     "years": 35,
                     "months": 0,
@@ -2692,6 +2784,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Contacts that do not lead to a referral",
+                    "record_kind": "contacts-without-referral",
                     "trigger": "last-contact",
                     "years": 2,
                     "months": 0,
@@ -3198,6 +3291,7 @@ COUNCILS = [
             "retention_periods": [
                 {
                     "record_type": "Looked-after children's case records",
+                    "record_kind": "looked-after-case-records",
                     "trigger": "date-of-birth",
                     "years": 75,
                     "months": 0,
@@ -3210,6 +3304,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Adoption case records",
+                    "record_kind": "adoption-records",
                     "trigger": "adoption-order",
                     "years": 100,
                     "months": 0,
@@ -3219,6 +3314,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Child in need records",
+                    "record_kind": "child-in-need-records",
                     "trigger": "date-of-birth",
                     "years": 30,
                     "months": 0,
@@ -3228,6 +3324,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Child protection records",
+                    "record_kind": "child-protection-records",
                     "trigger": "date-of-birth",
                     "years": 40,
                     "months": 0,
@@ -3237,6 +3334,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Foster carer records",
+                    "record_kind": "foster-carer-records",
                     "trigger": "case-closure",
                     "years": 10,
                     "months": 0,
@@ -3246,6 +3344,7 @@ COUNCILS = [
                 },
                 {
                     "record_type": "Fingerprint templates for door entry",
+                    "record_kind": "biometric-data",
                     "trigger": "last-contact",
                     "years": 0,
                     "months": 1,

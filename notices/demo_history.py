@@ -46,6 +46,7 @@ from notices.models import (
     NoticeVersion,
     PublishedVersion,
     Recipient,
+    RecordKind,
     RetentionPeriod,
     Section,
     SharedBlock,
@@ -263,6 +264,8 @@ def _insert(draft: Draft, rows: str, data: dict, *, after: str | None) -> None:
     values = dict(data)
     if kind.library is not None:
         values[kind.key] = kind.library.objects.get(slug=values[kind.key])
+    if values.get("record_kind"):  # a retention row names its kind of record by slug too
+        values["record_kind"] = RecordKind.objects.get(slug=values["record_kind"])
     new_row = kind.model(**{manager.field.name: draft}, **values)
     siblings.insert(0 if after is None else keys.index(after) + 1, new_row)
     _renumber(siblings)

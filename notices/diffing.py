@@ -945,6 +945,7 @@ LIST_SPECS = (
         label=lambda item: item.get("record_type") or "",
         fields=(
             _Field("record_type", "Record"),
+            _Field("record_kind_name", "Kind of record"),
             _Field("duration", "Kept for"),
             _Field("trigger_label", "Counted from"),
             _Field("source", "Why this long", long=True),

@@ -269,7 +269,9 @@ class NoticeQuerySet(models.QuerySet):
                 "recipients", queryset=NoticeRecipient.objects.select_related("recipient")
             ),
             "lawful_bases",
-            "retention_periods",
+            models.Prefetch(
+                "retention_periods", queryset=RetentionPeriod.objects.select_related("record_kind")
+            ),
         )
 
 

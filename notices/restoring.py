@@ -20,6 +20,7 @@ from notices.models import (
     NoticeRecipient,
     NoticeVersion,
     Recipient,
+    RecordKind,
     RetentionPeriod,
     Section,
 )
@@ -62,7 +63,7 @@ def restore_version_to_draft(
         _recreate(draft, Section, snapshot["sections"], SECTION_FIELDS)
         _restore_library_links(draft, snapshot, report)
         _recreate(draft, LawfulBasis, snapshot["lawful_bases"], LAWFUL_BASIS_FIELDS)
-        _recreate(draft, RetentionPeriod, snapshot["retention_periods"], RETENTION_FIELDS)
+        _restore_retention_periods(draft, snapshot["retention_periods"], report)
         audit.record_restore(notice=draft, version=version, by=by)
     return report
 
@@ -94,6 +95,33 @@ def _restore_library_links(draft: Notice, snapshot: dict, report: RestoreReport)
             Recipient, "recipient", snapshot["recipients"], report
         )
     )
+
+
+def _restore_retention_periods(draft: Notice, rows: list[dict], report: RestoreReport) -> None:
+    """A row keeps its period whatever happened to its kind of record: a kind that has left the
+    library is dropped from the row (and reported), and versions from before record kinds
+    existed have none."""
+    kinds = RecordKind.objects.in_bulk(
+        [row["record_kind"] for row in rows if row.get("record_kind")], field_name="slug"
+    )
+    periods = []
+    for position, row in enumerate(rows, start=1):
+        slug = row.get("record_kind")
+        if slug and slug not in kinds:
+            report.not_restored.append(
+                f"The kind of record '{row.get('record_kind_name') or slug}' of the retention "
+                f"period '{row['record_type']}', which is no longer in the shared library (the "
+                "period itself is restored)."
+            )
+        periods.append(
+            RetentionPeriod(
+                notice=draft,
+                position=position,
+                record_kind=kinds.get(slug) if slug else None,
+                **{name: row[name] for name in RETENTION_FIELDS},
+            )
+        )
+    RetentionPeriod.objects.bulk_create(periods)
 
 
 def _found_in_library(library: type, noun: str, rows: list[dict], report: RestoreReport):

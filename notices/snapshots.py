@@ -20,9 +20,15 @@ Notice snapshot (schema 1):
                       "frequency_label"}],
       "lawful_bases": [{"provision", "provision_label", "article", "schedule_1_condition",
                         "legislation", "explanation"}],
-      "retention_periods": [{"record_type", "trigger", "trigger_label", "years", "months",
-                             "is_minimum", "duration", "source", "notes"}]
+      "retention_periods": [{"record_type", "record_kind", "record_kind_name", "trigger",
+                             "trigger_label", "years", "months", "is_minimum", "duration",
+                             "source", "notes"}]
     }
+
+A retention row's "record_kind" is the slug of its RecordKind library item and
+"record_kind_name" that item's name. Both keys are there only when the row has a kind of record:
+so a notice whose rows have none has the same snapshot, and content hash, as before record kinds
+existed, and is not shown as changed. Read them with .get().
 
 Shared block snapshot: {"schema": 1, "title", "introduction", "parts": [{"anchor", "heading",
 "body"}]}. Lists are in the order the page shows them.
@@ -33,7 +39,7 @@ import json
 from typing import Any
 
 from councils.models import Council
-from notices.models import Notice, SharedBlock
+from notices.models import Notice, RetentionPeriod, SharedBlock
 
 SNAPSHOT_SCHEMA = 1
 
@@ -118,19 +124,31 @@ def notice_snapshot(notice: Notice) -> dict[str, Any]:
             for basis in notice.lawful_bases.all()
         ],
         "retention_periods": [
-            {
-                "record_type": period.record_type,
-                "trigger": period.trigger,
-                "trigger_label": period.get_trigger_display(),
-                "years": period.years,
-                "months": period.months,
-                "is_minimum": period.is_minimum,
-                "duration": period.duration_display,
-                "source": period.source,
-                "notes": period.notes,
-            }
+            _with_record_kind(
+                {
+                    "record_type": period.record_type,
+                    "trigger": period.trigger,
+                    "trigger_label": period.get_trigger_display(),
+                    "years": period.years,
+                    "months": period.months,
+                    "is_minimum": period.is_minimum,
+                    "duration": period.duration_display,
+                    "source": period.source,
+                    "notes": period.notes,
+                },
+                period,
+            )
             for period in notice.retention_periods.all()
         ],
+    }
+
+
+def _with_record_kind(row: dict[str, Any], period: RetentionPeriod) -> dict[str, Any]:
+    if period.record_kind is None:
+        return row
+    return row | {
+        "record_kind": period.record_kind.slug,
+        "record_kind_name": period.record_kind.name,
     }
 
 

@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from notices import feeds
 from notices.models import NoticeKind
-from notices.views import notice_pages
+from notices.views import comparison, notice_pages
 
 
 class NoticeKindConverter:
@@ -32,4 +32,12 @@ urlpatterns = [
     path(f"{NOTICE}compare/<int:old>...<int:new>/", notice_pages.notice_compare, name="compare"),
     path("councils/<slug:council_slug>/feed/", feeds.CouncilChangesFeed(), name="council-feed"),
     path("feeds/updates/", feeds.AllChangesFeed(), name="all-feed"),
+    path("compare/", comparison.comparisons, name="comparisons"),
+    path("compare/recipients/", comparison.compare_recipients, name="compare-recipients"),
+    path(
+        "compare/data-categories/",
+        comparison.compare_data_categories,
+        name="compare-data-categories",
+    ),
+    path("compare/retention/", comparison.compare_retention, name="compare-retention"),
 ]

@@ -30,6 +30,7 @@ from notices.models import (
     Notice,
     NoticeVersion,
     Recipient,
+    RecordKind,
     SharedBlock,
     SharedBlockVersion,
 )
@@ -40,7 +41,7 @@ pytestmark = pytest.mark.django_db
 # Each council's own rows: another council's must be invisible.
 COUNCIL_OWNED = {Council, Notice, NoticeVersion, AuditEvent}
 # National content every member of staff may read and only national admins change.
-SHARED_READ_ONLY = {SharedBlock, SharedBlockVersion, DataCategory, Recipient}
+SHARED_READ_ONLY = {SharedBlock, SharedBlockVersion, DataCategory, Recipient, RecordKind}
 # Accounts, roles and login records: national admins only.
 NATIONAL_ONLY = {User, Group, CouncilMembership, AccessAttempt, AccessLog, AccessFailureLog}
 
@@ -79,6 +80,7 @@ def world(make_notice, make_staff, publish, published_block) -> World:
         SharedBlockVersion: SharedBlockVersion.objects.get(),
         DataCategory: DataCategory.objects.get(slug="health"),
         Recipient: Recipient.objects.get(slug="police"),
+        RecordKind: RecordKind.objects.create(name="Adoption records", slug="adoption-records"),
         AccessAttempt: AccessAttempt.objects.create(
             **login_record, get_data="", post_data="", failures_since_start=1
         ),
