@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from notices import audit
+from notices import audit, search
 from notices.completeness import Completeness, check_completeness
 from notices.drafts import ensure_unchanged_since, lock_draft
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
@@ -98,6 +98,7 @@ def publish_notice(
             shared_block_version=block_version,
             rendered_html=render_notice_html(snapshot, block_snapshot),
         )
+        search.index_version(version)
         audit.record_publication(version=version, by=by)
     return version
 
@@ -234,7 +235,9 @@ def _embed_in_published_notices(block_version: SharedBlockVersion) -> list[Notic
         )
         for previous in latest_versions
     ]
-    return NoticeVersion.objects.bulk_create(new_versions)
+    created = NoticeVersion.objects.bulk_create(new_versions)
+    search.index_versions(created)
+    return created
 
 
 def _checked_change_note(change_note: str) -> str:

@@ -3,6 +3,7 @@ from django.urls import path, register_converter
 from notices import feeds
 from notices.models import NoticeKind
 from notices.views import comparison, notice_pages
+from notices.views import search as search_views
 
 
 class NoticeKindConverter:
@@ -40,4 +41,5 @@ urlpatterns = [
         name="compare-data-categories",
     ),
     path("compare/retention/", comparison.compare_retention, name="compare-retention"),
+    path("search/", search_views.search, name="search"),
 ]

@@ -1,0 +1,436 @@
+"""The site search: councils by name, and notices by the words of their current published version.
+
+Publishing keeps one NoticeSearchText per published notice (`index_version`), holding the plain
+text of the council's own words in that version. The shared DfE/NPD block is left out: it is the
+same in every notice, so it would match every notice alike.
+
+On PostgreSQL the search is full text (`websearch_to_tsquery`, ranked, with `ts_headline`
+snippets). On SQLite, for local development, it is a simpler fallback: every word must appear
+somewhere in the text, and the snippet is cut in Python. Either way the query is only ever a
+parameter, never SQL, and staff text in a snippet is escaped before it is highlighted.
+"""
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.postgres.search import (
+    CombinedSearchVector,
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection, connections
+from django.db.models import Case, F, IntegerField, Model, Q, Value, When
+from django.urls import reverse
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+
+from councils.models import Council
+from notices.models import NoticeSearchText, NoticeVersion
+from notices.rendering import render_markdown
+
+SEARCH_CONFIG = "english"
+
+# Longer queries are cut to this; no real search needs more, and it bounds the work per request.
+MAX_QUERY_LENGTH = 200
+# Of each kind of result, at most this many are shown.
+MAX_RESULTS = 50
+# The SQLite fallback looks for at most this many words; the rest are ignored.
+MAX_WORDS = 8
+# Around this many characters of text in a snippet cut in Python (the SQLite fallback).
+SNIPPET_LENGTH = 220
+
+# A tsvector holds at most 1 MB; this much text stays well under it, and far exceeds a real
+# notice, so a pasted-in file cannot make publishing fail.
+MAX_VECTOR_TEXT = 400_000
+
+# Marks put around matched words by ts_headline, or by the fallback, then turned into <mark>
+# after the snippet is escaped. They are control characters, which the indexed text and the
+# query never contain (both are cleaned of them), so staff text cannot forge a <mark>.
+START_MARK = "\x02"
+STOP_MARK = "\x03"
+
+# Common words that PostgreSQL's English configuration ignores too, so that the fallback does not
+# match every notice on "the", and a council's name on "of".
+COMMON_WORDS = frozenset(
+    "a an and are as at be but by for from had has have i if in into is it its "  # noqa: SIM905
+    "of on or our so than that the their them then there these they this to was we were what "
+    "when where which who will with you your".split()
+)
+# Words in nearly every council's name: they do not pick a council out.
+GENERIC_COUNCIL_WORDS = frozenset({"council", "councils"})
+
+# Stripped from both ends of each word of the query in the fallback and the council match.
+# `%`, `_`, `\` and `&` are kept: they are matched literally.
+_EDGE_PUNCTUATION = "\"'‘’“”.,;:!?()[]{}<>*|-+~^=/#@$`"
+# Control characters, and with them the snippet marks, become spaces.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+# The words of a notice ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoticeWords:
+    """The words of one version of a notice that the search looks at."""
+
+    title: str
+    # The section headings, weighted like the title.
+    headings: str
+    # Everything else, weighted below them.
+    body: str
+    # All of it but the title, in reading order, one passage a line: snippets are cut from this.
+    text: str
+
+
+def notice_words(snapshot: dict[str, Any]) -> NoticeWords:
+    """The council's own words in a version's snapshot (see notices.snapshots), as plain text.
+
+    Takes the snapshot alone, so that the data migration that fills the search text for existing
+    versions can use it too.
+    """
+    notice = snapshot.get("notice", {})
+    headings: list[str] = []
+    body: list[str] = []
+    text: list[str] = []
+
+    def add(passage: str, *, heading: bool = False) -> None:
+        passage = _plain(passage)
+        if passage:
+            (headings if heading else body).append(passage)
+            text.append(passage)
+
+    add(_markdown_text(notice.get("young_people_summary", "")))
+    add(_markdown_text(notice.get("introduction", "")))
+    for section in snapshot.get("sections", []):
+        add(section.get("heading", ""), heading=True)
+        add(_markdown_text(section.get("body", "")))
+    for use in snapshot.get("data_categories", []):
+        add(use.get("name", ""))
+        # The page shows the library's description when the council gives no detail.
+        add(use.get("detail") or use.get("description", ""))
+    for share in snapshot.get("recipients", []):
+        add(share.get("name", ""))
+        add(share.get("purpose", ""))
+    for basis in snapshot.get("lawful_bases", []):
+        add(basis.get("provision_label", ""))
+        add(basis.get("explanation", ""))
+    for period in snapshot.get("retention_periods", []):
+        add(period.get("record_type", ""))
+    return NoticeWords(
+        title=_plain(notice.get("title", "")),
+        headings="\n".join(headings),
+        body="\n".join(body),
+        text="\n".join(text),
+    )
+
+
+def _markdown_text(markdown_text: str) -> str:
+    # Through the one renderer, so the index holds what the page shows: raw HTML and scripts
+    # that the sanitiser removes are not searchable either.
+    return html.unescape(strip_tags(render_markdown(markdown_text or "")))
+
+
+def _plain(text: str) -> str:
+    """One line of text: control characters gone, runs of whitespace one space."""
+    return " ".join(_CONTROL.sub(" ", text or "").split())
+
+
+def weighted_vector(words: NoticeWords) -> CombinedSearchVector:
+    """The full-text vector (PostgreSQL): title and headings weigh A, everything else B."""
+    return SearchVector(
+        Value(f"{words.title}\n{words.headings}"[:MAX_VECTOR_TEXT]),
+        weight="A",
+        config=SEARCH_CONFIG,
+    ) + SearchVector(Value(words.body[:MAX_VECTOR_TEXT]), weight="B", config=SEARCH_CONFIG)
+
+
+def write_search_text(
+    model: type[Model],
+    *,
+    notice_id: int,
+    version_number: int,
+    snapshot: dict[str, Any],
+    using: str = "default",
+) -> None:
+    """Writes (updates or creates) one notice's search text, vector included on PostgreSQL.
+
+    Takes the model, so that the data migration can pass its historical one.
+    """
+    words = notice_words(snapshot)
+    fields: dict[str, Any] = {
+        "version_number": version_number,
+        "title": words.title[:200],
+        "text": words.text,
+    }
+    if connections[using].vendor == "postgresql":
+        fields["search_vector"] = weighted_vector(words)
+    entries = model._default_manager.using(using)
+    if not entries.filter(notice_id=notice_id).update(**fields):
+        entries.create(notice_id=notice_id, **fields)
+
+
+def index_version(version: NoticeVersion) -> None:
+    """Makes `version` the one the search finds for its notice. Publishing calls it, in the
+    transaction that creates the version."""
+    write_search_text(
+        NoticeSearchText,
+        notice_id=version.notice_id,
+        version_number=version.number,
+        snapshot=version.snapshot,
+    )
+
+
+def index_versions(versions: Sequence[NoticeVersion]) -> None:
+    """Indexes the versions a shared block update gives every published notice.
+
+    Such a version repeats its notice's previous version word for word and only embeds the new
+    block, which the search leaves out. So an entry already at the previous version just takes
+    the new number, in one UPDATE for all of them; any other version is indexed in full.
+    """
+    by_notice = {version.notice_id: version for version in versions}
+    indexed_numbers = dict(
+        NoticeSearchText.objects.filter(notice_id__in=by_notice).values_list(
+            "notice_id", "version_number"
+        )
+    )
+    in_step = {
+        notice_id
+        for notice_id, version in by_notice.items()
+        if version.is_shared_block_update and indexed_numbers.get(notice_id) == version.number - 1
+    }
+    if in_step:
+        NoticeSearchText.objects.filter(notice_id__in=in_step).update(
+            version_number=F("version_number") + 1
+        )
+    for notice_id, version in by_notice.items():
+        if notice_id not in in_step:
+            index_version(version)
+
+
+# Searching ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoticeMatch:
+    council: Council
+    title: str
+    url: str
+    # Escaped text with the matched words in <mark>.
+    snippet: SafeString
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    # The query as searched for: whitespace collapsed and cut to MAX_QUERY_LENGTH.
+    query: str
+    was_shortened: bool
+    councils: list[Council]
+    notices: list[NoticeMatch]
+    more_councils: bool
+    more_notices: bool
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.councils and not self.notices
+
+    @property
+    def summary(self) -> str:
+        """'3 notices and 1 council match ‘foster’', in words."""
+        if self.is_empty:
+            return f"No notices or councils match ‘{self.query}’"
+        counts = [
+            _count(len(self.notices), "notice", more=self.more_notices),
+            _count(len(self.councils), "council", more=self.more_councils),
+        ]
+        counts = [count for count in counts if count]
+        single = len(counts) == 1 and counts[0].startswith("1 ")
+        verb = "matches" if single else "match"
+        return f"{' and '.join(counts)} {verb} ‘{self.query}’"
+
+
+def _count(number: int, noun: str, *, more: bool) -> str:
+    if not number:
+        return ""
+    if more:
+        return f"More than {number} {noun}s"
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def clean_query(raw: str) -> tuple[str, bool]:
+    """The query with control characters removed and whitespace collapsed, cut to
+    MAX_QUERY_LENGTH; and whether it had to be cut."""
+    # Bounds the work before anything else; a longer query is cut anyway.
+    text = _plain((raw or "")[: MAX_QUERY_LENGTH * 10])
+    if len(text) <= MAX_QUERY_LENGTH:
+        return text, False
+    cut = text[: MAX_QUERY_LENGTH + 1]
+    # At the end of a word, so the last word searched for is a whole one.
+    cut = cut[: cut.rfind(" ")] if " " in cut else cut[:MAX_QUERY_LENGTH]
+    return cut.rstrip(), True
+
+
+def query_words(query: str) -> list[str]:
+    """The distinct words of the query that the fallback and the council match look for:
+    punctuation trimmed from their ends, common words and single characters left out (they
+    would match nearly everything), at most MAX_WORDS."""
+    words: list[str] = []
+    seen: set[str] = set()
+    for token in query.split():
+        word = token.strip(_EDGE_PUNCTUATION)
+        key = word.casefold()
+        if len(word) > 1 and key not in COMMON_WORDS and key not in seen:
+            seen.add(key)
+            words.append(word)
+    return words[:MAX_WORDS]
+
+
+def search_site(query: str) -> SearchResults:
+    """Councils whose name has one of the query's words, and notices whose current published
+    text matches the query. An empty query finds nothing and is not an error."""
+    query, was_shortened = clean_query(query)
+    councils: list[Council] = []
+    notices: list[NoticeMatch] = []
+    if query:
+        councils = _matching_councils(query_words(query))
+        if connection.vendor == "postgresql":
+            notices = _full_text_matches(query)
+        else:
+            notices = _fallback_matches(query_words(query))
+    return SearchResults(
+        query=query,
+        was_shortened=was_shortened,
+        councils=councils[:MAX_RESULTS],
+        notices=notices[:MAX_RESULTS],
+        more_councils=len(councils) > MAX_RESULTS,
+        more_notices=len(notices) > MAX_RESULTS,
+    )
+
+
+def _matching_councils(words: list[str]) -> list[Council]:
+    """Councils with a word of their name starting with one of `words`; those matching more of
+    the words first, then by name."""
+    words = [word for word in words if word.casefold() not in GENERIC_COUNCIL_WORDS]
+    if not words:
+        return []
+    conditions = [_name_has_word_starting(word) for word in words]
+    matched = sum(
+        (Case(When(condition, then=1), default=0, output_field=IntegerField()))
+        for condition in conditions
+    )
+    any_word = Q()
+    for condition in conditions:
+        any_word |= condition
+    return list(
+        Council.objects.filter(any_word)
+        .annotate(words_matched=matched)
+        .order_by("-words_matched", "name")[: MAX_RESULTS + 1]
+    )
+
+
+def _name_has_word_starting(word: str) -> Q:
+    # Word starts only, so that "ham" finds "Ham Vale" and "Hamford", not "Harrowham".
+    return (
+        Q(name__istartswith=word)
+        | Q(name__icontains=f" {word}")
+        | Q(name__icontains=f"-{word}")
+        | Q(name__icontains=f"({word}")
+    )
+
+
+def _results_queryset(*fields: str):
+    """Search entries with what a result shows, and `fields` besides."""
+    return NoticeSearchText.objects.select_related("notice__council").only(
+        *fields,
+        "notice_id",
+        "title",
+        "notice__kind",
+        "notice__council__name",
+        "notice__council__slug",
+        "notice__council__kind",
+    )
+
+
+def _full_text_matches(query: str) -> list[NoticeMatch]:
+    # websearch_to_tsquery accepts any text: quotes make a phrase, "or" and a leading "-" work
+    # as people expect, and all else, SQL and HTML included, is just words. A query of only
+    # common words or punctuation becomes an empty tsquery, which matches nothing.
+    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    entries = (
+        _results_queryset()
+        .filter(search_vector=search_query)
+        .annotate(
+            rank=SearchRank(F("search_vector"), search_query),
+            headline=SearchHeadline(
+                "text",
+                search_query,
+                config=SEARCH_CONFIG,
+                start_sel=START_MARK,
+                stop_sel=STOP_MARK,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .order_by("-rank", "notice__council__name")[: MAX_RESULTS + 1]
+    )
+    return [_match(entry, entry.headline) for entry in entries]
+
+
+def _fallback_matches(words: list[str]) -> list[NoticeMatch]:
+    if not words:
+        return []
+    entries = _results_queryset("text")
+    for word in words:
+        # icontains escapes % and _, so they match only themselves.
+        entries = entries.filter(Q(text__icontains=word) | Q(title__icontains=word))
+    entries = entries.order_by("notice__council__name")[: MAX_RESULTS + 1]
+    return [_match(entry, marked_snippet(entry.text, words)) for entry in entries]
+
+
+def _match(entry: NoticeSearchText, marked_text: str) -> NoticeMatch:
+    council = entry.notice.council
+    return NoticeMatch(
+        council=council,
+        title=entry.title,
+        url=reverse(
+            "notices:detail", kwargs={"council_slug": council.slug, "kind": entry.notice.kind}
+        ),
+        snippet=highlight(marked_text),
+    )
+
+
+def marked_snippet(text: str, words: list[str]) -> str:
+    """About SNIPPET_LENGTH characters of `text` around the first of `words` found in it, with
+    each of them between START_MARK and STOP_MARK: what ts_headline gives on PostgreSQL."""
+    text = _plain(text)
+    pattern = (
+        re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.I)
+        if words
+        else None
+    )
+    first = pattern.search(text) if pattern else None
+    start, end = 0, SNIPPET_LENGTH
+    if first and first.end() > SNIPPET_LENGTH * 2 // 3:
+        # Starts a little before the first match, at the start of a word.
+        start = text.rfind(" ", 0, first.start() - SNIPPET_LENGTH // 3) + 1
+        end = start + SNIPPET_LENGTH
+    if end < len(text):
+        # Ends at the end of a word, unless the window is one long word.
+        end = max(text.rfind(" ", start, end), first.end() if first else start) or end
+    window = text[start:end].strip()
+    if pattern:
+        window = pattern.sub(lambda found: f"{START_MARK}{found.group(0)}{STOP_MARK}", window)
+    return f"{'… ' if start > 0 else ''}{window}{' …' if end < len(text) else ''}"
+
+
+def highlight(marked_text: str) -> SafeString:
+    """Escapes the text, staff words and all, then turns the marks into <mark> elements."""
+    escaped = escape(marked_text)
+    escaped = escaped.replace(START_MARK, "<mark>").replace(STOP_MARK, "</mark>")
+    return mark_safe(escaped)  # noqa: S308 (escaped above; only our own <mark> tags added)

@@ -1,0 +1,595 @@
+"""The site search: what publishing puts in the index, what the search finds, and that any query,
+however odd, gives a plain page on SQLite and PostgreSQL alike."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.urls import reverse
+
+from notices import search
+from notices.models import Notice, NoticeSearchText, NoticeVersion, Section
+from notices.publishing import publish_shared_block
+from notices.search import (
+    MAX_QUERY_LENGTH,
+    NoticeWords,
+    SearchResults,
+    clean_query,
+    index_versions,
+    marked_snippet,
+    notice_words,
+    search_site,
+)
+from notices.snapshots import notice_snapshot
+from notices.tests.html import assert_well_formed_page, outline
+
+pytestmark = pytest.mark.django_db
+
+POSTGRESQL_ONLY = pytest.mark.skipif(
+    "connection.vendor != 'postgresql'",
+    reason="full-text search (tsvector, ranking, websearch syntax) is PostgreSQL's",
+)
+SQLITE_ONLY = pytest.mark.skipif(
+    "connection.vendor != 'sqlite'",
+    reason="the word-by-word fallback only runs on SQLite",
+)
+
+SEARCH_URL = reverse("notices:search")
+
+
+@pytest.fixture
+def published_notice(make_council, make_notice, publish):
+    """A published notice of a new council, with one more section saying `body` under
+    `heading`: `published_notice("Harrowmere Council", body="We place children with foster
+    carers.")`."""
+
+    def make(
+        council_name: str | None = None, *, heading: str = "Living with carers", body: str = ""
+    ) -> Notice:
+        council = make_council(**({"name": council_name} if council_name else {}))
+        notice = make_notice(council)
+        if body:
+            add_section(notice, heading=heading, body=body)
+        publish(notice)
+        return notice
+
+    return make
+
+
+def add_section(notice: Notice, *, heading: str, body: str) -> Section:
+    section = Section(notice=notice, position=99, heading=heading, ico_item="purposes", body=body)
+    section.full_clean()
+    section.save()
+    return section
+
+
+def get_page(client, query: str | None) -> str:
+    response = client.get(SEARCH_URL, {} if query is None else {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert_well_formed_page(html)
+    return html
+
+
+def found_councils(query: str) -> list[str]:
+    return [council.name for council in search_site(query).councils]
+
+
+def found_notices(query: str) -> list[str]:
+    return [match.council.name for match in search_site(query).notices]
+
+
+# What goes in the index -------------------------------------------------------------------
+
+
+def test_notice_words_are_the_councils_own_words_as_plain_text(make_notice):
+    words = notice_words(notice_snapshot(make_notice()))
+
+    assert words.title == "Children's social care privacy notice"
+    assert "Why we use your information" in words.headings.splitlines()
+    assert "To keep children safe." in words.body
+    for expected in [
+        "We keep notes about you so we can help you.",  # the young people's summary
+        "This notice covers children's social care.",  # Markdown turned into plain text
+        "Planning care",  # a heading inside a section's body
+        "Health",
+        "Health checks",
+        "Police",
+        "To protect children from harm",
+        "Article 6(1)(c): legal obligation",
+        "Our duties to children in need",
+        "Looked-after children's case records",
+    ]:
+        assert expected in words.text, expected
+    assert "**" not in words.text and "##" not in words.text
+    # The text reads in the page's order.
+    assert words.text.index("Why we use your information") < words.text.index("Your rights")
+
+
+def test_notice_words_keep_what_the_page_shows_and_nothing_the_sanitiser_removes(make_notice):
+    snapshot = notice_snapshot(make_notice())
+    snapshot["sections"][0]["body"] = (
+        "Before <script>alert('stolen')</script> after, `<b>shown as code</b>` &amp; more."
+    )
+    # Control characters (the snippet marks among them) never reach the index.
+    snapshot["sections"][0]["heading"] = "Why\x02 we\x03 use\x00 it"
+
+    words = notice_words(snapshot)
+
+    assert "stolen" not in words.text
+    assert "Before after, <b>shown as code</b> & more." in words.text
+    assert "Why we use it" in words.headings
+    assert not any(mark in words.text for mark in "\x00\x02\x03")
+
+
+def test_notice_words_read_an_empty_or_partial_snapshot():
+    assert notice_words({}) == NoticeWords(title="", headings="", body="", text="")
+    assert notice_words({"notice": {"title": "Only a title"}}).title == "Only a title"
+
+
+def test_publishing_indexes_the_version_without_the_shared_block(
+    make_notice, published_block, publish
+):
+    notice = make_notice()
+    version = publish(notice)
+
+    entry = NoticeSearchText.objects.get(notice=notice)
+    assert entry.version_number == version.number == 1
+    assert entry.title == "Children's social care privacy notice"
+    assert entry.text == notice_words(version.snapshot).text
+    assert "The National Pupil Database" in version.rendered_html
+    assert "National Pupil Database" not in entry.text
+    assert "national database" not in entry.text
+    if connection.vendor == "postgresql":
+        assert entry.search_vector
+    else:
+        assert entry.search_vector is None
+
+
+def test_publishing_again_makes_new_words_findable_and_removed_words_not(published_notice, publish):
+    notice = published_notice("Harrowmere Council", body="We place children with foster carers.")
+    assert found_notices("foster") == ["Harrowmere Council"]
+
+    Section.objects.filter(notice=notice, position=99).update(
+        body="We place children in residential homes."
+    )
+    publish(notice, "Changed where children live")
+
+    assert NoticeSearchText.objects.get(notice=notice).version_number == 2
+    assert found_notices("residential") == ["Harrowmere Council"]
+    assert found_notices("foster") == [], "version 1 still says it, but it is not current"
+
+
+def test_a_shared_block_update_keeps_every_entry_in_step(published_notice, published_block):
+    first = published_notice("Ashdown Council", body="Foster carers keep a diary.")
+    second = published_notice("Brackley Council", body="Foster carers have training.")
+    before = {entry.notice_id: entry.text for entry in NoticeSearchText.objects.all()}
+    published_block.title = "The Department for Education and the fostering database"
+    published_block.save()
+
+    publish_shared_block(published_block, by=None, change_note="New title", is_major=False)
+
+    entries = NoticeSearchText.objects.order_by("notice_id")
+    assert [(entry.notice_id, entry.version_number) for entry in entries] == [
+        (first.pk, 2),
+        (second.pk, 2),
+    ]
+    assert {entry.notice_id: entry.text for entry in entries} == before
+    assert found_notices("foster") == ["Ashdown Council", "Brackley Council"]
+    # The block's words are not the councils' own, so they match no notice.
+    assert found_notices("department") == []
+
+
+def test_a_block_update_moves_entries_in_step_in_one_update(
+    published_notice, published_block, django_assert_num_queries
+):
+    for name in ["Ashdown Council", "Brackley Council", "Colbury Council"]:
+        published_notice(name)
+    latest = list(NoticeVersion.objects.filter(number=1))
+    next_versions = [
+        NoticeVersion(notice_id=v.notice_id, number=2, is_shared_block_update=True) for v in latest
+    ]
+
+    # One query to read where the entries are, one to move them all.
+    with django_assert_num_queries(2):
+        index_versions(next_versions)
+
+    assert set(NoticeSearchText.objects.values_list("version_number", flat=True)) == {2}
+
+
+def test_a_block_update_rebuilds_an_entry_that_is_missing_or_out_of_step(
+    published_notice, published_block
+):
+    missing = published_notice("Ashdown Council", body="Foster carers keep a diary.")
+    behind = published_notice("Brackley Council", body="Foster carers have training.")
+    NoticeSearchText.objects.filter(notice=missing).delete()
+    NoticeSearchText.objects.filter(notice=behind).update(version_number=0, text="stale")
+    published_block.title = "A new title"
+    published_block.save()
+
+    publish_shared_block(published_block, by=None, change_note="Again", is_major=False)
+
+    entries = {entry.notice_id: entry for entry in NoticeSearchText.objects.all()}
+    assert entries[missing.pk].version_number == 2
+    assert "Foster carers keep a diary." in entries[missing.pk].text
+    assert entries[behind.pk].version_number == 2
+    assert "Foster carers have training." in entries[behind.pk].text
+
+
+# What the search finds --------------------------------------------------------------------
+
+
+def test_search_finds_councils_by_the_start_of_any_word_of_their_name(make_council):
+    make_council(name="Harrowmere Borough Council")
+    make_council(name="Ashdown County Council")
+    make_council(name="Upper-Wyke Council")
+
+    assert found_councils("harrowmere") == ["Harrowmere Borough Council"]
+    assert found_councils("HARROW") == ["Harrowmere Borough Council"]
+    assert found_councils("wyke") == ["Upper-Wyke Council"]
+    assert found_councils("mere") == [], "only the starts of words"
+    # Any word: the council matching more of them comes first.
+    assert found_councils("ashdown harrowmere borough") == [
+        "Harrowmere Borough Council",
+        "Ashdown County Council",
+    ]
+    # Every council is a council.
+    assert found_councils("council") == []
+    assert found_councils("the council of") == []
+    # Nor does a single letter, or a tag.
+    assert found_councils("h") == found_councils("<b>") == []
+
+
+def test_search_finds_notices_by_section_text_and_links_to_them(published_notice):
+    notice = published_notice("Harrowmere Council", body="Short breaks for disabled children.")
+    published_notice("Ashdown Council", body="Support for young carers.")
+
+    results = search_site("short breaks")
+
+    assert [match.council.name for match in results.notices] == ["Harrowmere Council"]
+    match = results.notices[0]
+    assert match.url == notice.get_absolute_url()
+    assert match.title == "Children's social care privacy notice"
+    assert "<mark>" in match.snippet
+    assert results.councils == []
+
+
+def test_search_finds_words_in_the_structured_parts(published_notice):
+    published_notice("Harrowmere Council")
+    for query in ["police", "health checks", "legal obligation", "case records"]:
+        assert found_notices(query) == ["Harrowmere Council"], query
+
+
+def test_search_never_finds_a_drafts_unpublished_words(published_notice, make_notice):
+    notice = published_notice("Harrowmere Council", body="We place children with foster carers.")
+    add_section(notice, heading="Kinship care", body="Grandparents looking after grandchildren.")
+    never_published = make_notice()
+    add_section(never_published, heading="Adoption", body="Grandparents adopting grandchildren.")
+
+    assert found_notices("grandparents") == []
+    assert found_notices("kinship") == []
+    assert found_notices("foster") == ["Harrowmere Council"]
+
+
+def test_search_finds_nothing_for_an_empty_query(published_notice):
+    published_notice("Harrowmere Council")
+    for query in ["", "   ", "\n\t"]:
+        results = search_site(query)
+        assert results.query == ""
+        assert results.is_empty and not results.was_shortened
+
+
+@pytest.mark.parametrize("query", ["the", "the and of", "!!!", ":*", "| & !", "-", '""'])
+def test_only_common_words_or_punctuation_find_nothing(published_notice, query):
+    published_notice("The Harrowmere Council of the Isles")
+
+    results = search_site(query)
+
+    assert results.is_empty
+    assert results.summary == f"No notices or councils match ‘{results.query}’"
+
+
+def test_results_are_limited_and_say_when_there_are_more(published_notice, monkeypatch):
+    for name in ["Ashdown Council", "Brackley Council", "Colbury Council"]:
+        published_notice(name, body="Foster carers keep a diary.")
+    monkeypatch.setattr(search, "MAX_RESULTS", 2)
+
+    results = search_site("foster")
+
+    assert len(results.notices) == 2 and results.more_notices
+    assert results.summary == "More than 2 notices match ‘foster’"
+
+
+@pytest.mark.parametrize(
+    "notices, councils, summary",
+    [
+        (3, 1, "3 notices and 1 council match ‘foster’"),
+        (1, 0, "1 notice matches ‘foster’"),
+        (0, 1, "1 council matches ‘foster’"),
+        (1, 1, "1 notice and 1 council match ‘foster’"),
+        (0, 2, "2 councils match ‘foster’"),
+        (0, 0, "No notices or councils match ‘foster’"),
+    ],
+)
+def test_the_summary_counts_the_results_in_words(notices, councils, summary):
+    results = SearchResults(
+        query="foster",
+        was_shortened=False,
+        councils=[object()] * councils,
+        notices=[object()] * notices,
+        more_councils=False,
+        more_notices=False,
+    )
+    assert results.summary == summary
+
+
+@SQLITE_ONLY
+def test_the_fallback_matches_percent_and_underscore_literally(published_notice):
+    published_notice("Ashdown Council", body="We answer 100% of requests; see form_a in x\\y.")
+    published_notice("Brackley Council", body="We answer 1000 requests; see form-a in x/y.")
+
+    # Unescaped, % and _ would be LIKE's wildcards and match Brackley's words too.
+    assert found_notices("100%") == ["Ashdown Council"]
+    assert found_notices("form_a") == ["Ashdown Council"]
+    assert found_notices("x\\y") == ["Ashdown Council"]
+    assert found_notices("%%") == []
+    # A single character would match nearly every notice, so it is not searched for.
+    assert found_notices("%") == found_notices("_") == found_notices("a") == []
+
+
+@SQLITE_ONLY
+def test_the_fallback_needs_every_word(published_notice):
+    published_notice("Ashdown Council", body="Foster carers keep a diary.")
+    published_notice("Brackley Council", body="Foster carers have training.")
+
+    assert found_notices("foster diary") == ["Ashdown Council"]
+    assert found_notices("foster carers") == ["Ashdown Council", "Brackley Council"]
+
+
+@POSTGRESQL_ONLY
+def test_full_text_search_ignores_punctuation_and_stems_words(published_notice):
+    published_notice("Ashdown Council", body="We answer 100% of requests about fostering.")
+
+    assert found_notices("%") == []
+    assert found_notices("fostered") == ["Ashdown Council"]
+    assert found_notices("100%") == ["Ashdown Council"]
+
+
+@POSTGRESQL_ONLY
+def test_full_text_search_understands_phrases_or_and_minus(published_notice):
+    published_notice("Ashdown Council", body="Foster carers keep a diary.")
+    published_notice("Brackley Council", body="Carers who foster have training.")
+
+    assert found_notices('"foster carers"') == ["Ashdown Council"]
+    assert sorted(found_notices("diary or training")) == ["Ashdown Council", "Brackley Council"]
+    assert found_notices("foster -diary") == ["Brackley Council"]
+
+
+@POSTGRESQL_ONLY
+def test_full_text_search_ranks_a_heading_above_a_passing_mention(published_notice):
+    published_notice("Ashdown Council", body="Now and then we mention respite.")
+    published_notice("Brackley Council", heading="Respite", body="Short stays away from home.")
+
+    assert found_notices("respite") == ["Brackley Council", "Ashdown Council"]
+
+
+# Snippets ---------------------------------------------------------------------------------
+
+
+def test_a_snippet_escapes_hostile_staff_text_and_marks_the_matched_words(client, published_notice):
+    published_notice(
+        "Harrowmere Council",
+        heading="<img src=x onerror=alert(1)> Fostering",
+        body="About fostering: `<script>alert('x')</script>` & <b>more</b>.",
+    )
+
+    snippet = search_site("fostering").notices[0].snippet
+    assert "<img" not in snippet and "<script" not in snippet and "<b>" not in snippet
+    assert "&lt;img src=x onerror=alert(1)&gt;" in snippet
+    assert "<mark>Fostering</mark>" in snippet and "<mark>fostering</mark>" in snippet
+    # The code span's text is escaped too (PostgreSQL's headline leaves tag-like words out).
+    assert "&amp; more" in snippet
+
+    html = get_page(client, "fostering")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "onerror=alert(1)>" not in html
+    marks = outline(html).find_all("mark")
+    assert len(marks) == snippet.count("<mark>")
+
+
+def test_a_snippet_is_cut_around_the_first_match():
+    text = " ".join(f"word{number}" for number in range(200)) + " fostering " + "tail " * 100
+
+    snippet = marked_snippet(text, ["fostering"])
+
+    assert snippet.startswith("… word") and snippet.endswith(" …")
+    assert "\x02fostering\x03" in snippet
+    assert len(snippet) < search.SNIPPET_LENGTH + 10
+    assert "word0 " not in snippet
+
+
+def test_a_snippet_of_a_short_text_is_the_whole_text():
+    assert marked_snippet("Foster and FOSTER.", ["foster"]) == (
+        "\x02Foster\x03 and \x02FOSTER\x03."
+    )
+    assert marked_snippet("No words given.", []) == "No words given."
+
+
+# Cleaning the query -----------------------------------------------------------------------
+
+
+def test_the_query_is_stripped_and_its_whitespace_collapsed():
+    assert clean_query("  foster \t\n  carers  ") == ("foster carers", False)
+    assert clean_query("foster\x00\x02carers") == ("foster carers", False)
+
+
+def test_a_long_query_is_cut_to_the_limit_and_says_so():
+    query, was_shortened = clean_query("fostering " * 100)
+    assert was_shortened
+    assert len(query) <= MAX_QUERY_LENGTH
+    assert query.startswith("fostering fostering") and query.endswith(" fostering")
+    assert clean_query("x" * MAX_QUERY_LENGTH) == ("x" * MAX_QUERY_LENGTH, False)
+
+
+# The page ---------------------------------------------------------------------------------
+
+
+def test_the_search_page_without_a_query_shows_the_form_and_what_can_be_searched(client):
+    for query in [None, "", "    "]:
+        html = get_page(client, query)
+        page = outline(html)
+        assert [text for level, text in page.headings if level == 1] == ["Search"]
+        assert 'role="search"' in html
+        box = page.find_all("input")[0]
+        assert box.attrs["type"] == "search" and box.attrs["name"] == "q"
+        assert box.attrs["value"] == ""
+        labels = [label.attrs["for"] for label in page.find_all("label")]
+        assert box.attrs["id"] in labels
+        assert "Search for a council by its name" in html
+        assert "match ‘" not in html
+
+
+def test_the_search_page_lists_councils_and_notices_with_the_count_in_words(
+    client, published_notice, make_council
+):
+    notice = published_notice("Harrowmere Council", body="Foster carers keep a diary.")
+    published_notice("Ashdown Council", body="Foster carers have training.")
+    fosterdale = make_council(name="Fosterdale Council")
+
+    html = get_page(client, "foster")
+
+    headings = [text for _, text in outline(html).headings]
+    assert "2 notices and 1 council match ‘foster’" in headings
+    assert headings.index("Councils") < headings.index("Notices")
+    assert f'href="{fosterdale.get_absolute_url()}"' in html
+    assert f'href="{notice.get_absolute_url()}"' in html
+    assert "Harrowmere Council: Children&#x27;s social care privacy notice" in html
+    assert 'value="foster"' in html
+
+
+def test_the_search_page_says_when_nothing_matches(client, published_notice):
+    published_notice("Harrowmere Council")
+
+    html = get_page(client, "zebra crossing")
+
+    assert "No notices or councils match ‘zebra crossing’" in html
+    assert "checking the spelling" in html
+
+
+def test_the_search_page_says_when_the_query_was_shortened(client, published_notice):
+    published_notice("Harrowmere Council", body="Foster carers keep a diary.")
+
+    html = get_page(client, "foster " * 100)
+
+    assert f"only its first {MAX_QUERY_LENGTH} characters were searched for" in html
+    assert "1 notice matches" in html
+
+
+HOSTILE_QUERIES = [
+    "'; DROP TABLE notices_notice; --",
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "%",
+    "_",
+    "\\",
+    "%_%",
+    "'",
+    '"',
+    '"foster',
+    "&",
+    "|",
+    "!",
+    ":*",
+    "foster:*",
+    "foster & | ! carers",
+    "!(foster)",
+    "foster <-> carers",
+    "-",
+    "--foster",
+    "or",
+    "foster or",
+    "((((",
+    "\x00",
+    "foster\x00carers",
+    "\x02foster\x03",
+    "\u202egnirets",
+    "🦊 foster",
+    "a" * 5_000,
+    "foster " * 2_000,
+    "the",
+    "!!!",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_any_query_gives_a_plain_page(client, published_notice, query):
+    published_notice("Harrowmere Council", body="Foster carers keep a diary.")
+
+    html = get_page(client, query)
+
+    assert "<script>alert" not in html
+    assert "onerror=alert(1)>" not in html
+    assert Notice.objects.count() == 1, "the query is a parameter, never SQL"
+    assert 'role="search"' in html
+
+
+def test_other_and_repeated_parameters_are_ignored(client, published_notice):
+    published_notice("Harrowmere Council", body="Foster carers keep a diary.")
+
+    response = client.get(f"{SEARCH_URL}?q=zebra&q=foster&page=-1&q[]=x")
+
+    assert response.status_code == 200
+    assert "1 notice matches ‘foster’" in response.content.decode()
+
+
+# The migration ----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_fills_the_search_text_of_every_published_notice(
+    published_notice, make_notice, publish
+):
+    first = published_notice("Ashdown Council", body="Foster carers keep a diary.")
+    Section.objects.filter(notice=first, position=99).update(body="Foster carers have training.")
+    publish(first, "Changed")
+    second = published_notice("Brackley Council")
+    make_notice()  # never published
+    NoticeSearchText.objects.all().delete()
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("notices", "0006_record_kinds_search_text")])
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    entries = {entry.notice_id: entry for entry in NoticeSearchText.objects.all()}
+    assert set(entries) == {first.pk, second.pk}
+    assert entries[first.pk].version_number == 2
+    assert "Foster carers have training." in entries[first.pk].text
+    assert "keep a diary" not in entries[first.pk].text
+    assert entries[second.pk].version_number == 1
+    assert found_notices("training") == ["Ashdown Council"]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'notices_search_vector_gin'"
+            )
+            assert "gin (search_vector)" in cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_backwards_empties_the_search_text(published_notice):
+    published_notice("Ashdown Council")
+    assert NoticeSearchText.objects.count() == 1
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("notices", "0006_record_kinds_search_text")])
+    try:
+        assert NoticeSearchText.objects.count() == 0
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT 1 FROM pg_indexes WHERE indexname = 'notices_search_vector_gin'"
+                )
+                assert cursor.fetchone() is None
+    finally:
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
