@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from notices import feeds
 from notices.models import NoticeKind
-from notices.views import comparison, notice_pages
+from notices.views import comparison, linked_data, notice_pages
 from notices.views import search as search_views
 
 
@@ -42,4 +42,14 @@ urlpatterns = [
     ),
     path("compare/retention/", comparison.compare_retention, name="compare-retention"),
     path("search/", search_views.search, name="search"),
+    # Machine-readable notices (notices.linked_data).
+    path(
+        "councils/<slug:council_slug>/<notice_kind:kind>.jsonld",
+        linked_data.current_notice_jsonld,
+        name="detail-jsonld",
+    ),
+    path(
+        f"{NOTICE}versions/<int:number>.jsonld", linked_data.version_jsonld, name="version-jsonld"
+    ),
+    path("data/notices.json", linked_data.bulk_json, name="bulk-json"),
 ]
