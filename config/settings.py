@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "markdownx",
     # Records failed sign-ins and locks staff out after too many (see "Sign-in protection").
     "axes",
@@ -171,6 +172,16 @@ SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_HOURS", 8) * 60 * 60
 # that they are signed with, and for this long.
 PASSWORD_RESET_TIMEOUT = env_int("DJANGO_PASSWORD_LINK_DAYS", 3) * 24 * 60 * 60
 SITE_URL = (os.environ.get("DJANGO_SITE_URL", "").strip() or "http://127.0.0.1:8000").rstrip("/")
+
+# Who runs the site, named in the accessibility statement, and where people report problems:
+#   DJANGO_SITE_OPERATOR   (default "the Council privacy notices team")
+#   DJANGO_CONTACT_EMAIL   (default accessibility@privacy-notices.example)
+SITE_OPERATOR = os.environ.get("DJANGO_SITE_OPERATOR", "").strip() or (
+    "the Council privacy notices team"
+)
+SITE_CONTACT_EMAIL = (
+    os.environ.get("DJANGO_CONTACT_EMAIL", "").strip() or "accessibility@privacy-notices.example"
+)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, reverse_lazy
 
+from config import views as site_views
+from notices.sitemaps import SITEMAPS
 from notices.views.markdown import markdown_preview, markdown_upload_disabled
 
 # The set-password pages wear the admin's header, as Django's docs suggest for its auth views.
@@ -32,6 +35,9 @@ urlpatterns = [
     # they have no permission checks and its upload view accepts images from anyone.
     path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
     path("markdownx/upload/", markdown_upload_disabled, name="markdownx_upload"),
+    path("accessibility/", site_views.accessibility_statement, name="accessibility-statement"),
+    path("robots.txt", site_views.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("councils.urls")),
     path("", include("notices.urls")),
 ]

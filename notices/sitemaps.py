@@ -1,0 +1,63 @@
+"""/sitemap.xml: every council, every published notice and every one of its versions."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, QuerySet
+from django.urls import reverse
+
+from councils.models import Council
+from notices.models import Notice, NoticeVersion
+
+
+class CouncilSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self) -> QuerySet[Council]:
+        return Council.objects.by_name().annotate(
+            last_published=Max("notices__versions__published_at")
+        )
+
+    def lastmod(self, council: Council):
+        return council.last_published
+
+
+class NoticeSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.8
+
+    def items(self) -> QuerySet[Notice]:
+        return (
+            Notice.objects.published()
+            .select_related("council")
+            .annotate(last_published=Max("versions__published_at"))
+            .order_by("council__name", "kind")
+        )
+
+    def lastmod(self, notice: Notice):
+        return notice.last_published
+
+
+class NoticeVersionSitemap(Sitemap):
+    """Published versions never change, so each is listed once with its publication date."""
+
+    changefreq = "never"
+    priority = 0.3
+
+    def items(self) -> QuerySet[NoticeVersion]:
+        return (
+            NoticeVersion.objects.without_content()
+            .select_related("notice__council")
+            .only("number", "published_at", "notice__kind", "notice__council__slug")
+            .order_by("notice__council__name", "notice__kind", "number")
+        )
+
+    def location(self, version: NoticeVersion) -> str:
+        return reverse(
+            "notices:version",
+            args=[version.notice.council.slug, version.notice.kind, version.number],
+        )
+
+    def lastmod(self, version: NoticeVersion):
+        return version.published_at
+
+
+SITEMAPS = {"councils": CouncilSitemap, "notices": NoticeSitemap, "versions": NoticeVersionSitemap}
