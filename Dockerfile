@@ -1,5 +1,16 @@
 # Production image: pinned requirements, static files collected at build, non-root, gunicorn.
-# .ci/run performs the same steps (install, collectstatic, migrate, gunicorn) so CI proves them.
+# .ci/run performs the same steps (asset build, install, collectstatic, migrate, gunicorn) so CI
+# proves them.
+
+# Build stage: GOV.UK Frontend and Sass from npm, pinned by package-lock.json, compile the
+# stylesheet and copy the script into static/build/. Node stays out of the final image.
+FROM node:20-bookworm-slim AS assets
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --omit=optional
+COPY static/scss static/scss
+RUN npm run build
+
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -14,6 +25,7 @@ COPY requirements.txt .
 RUN pip install --requirement requirements.txt
 
 COPY . .
+COPY --from=assets /build/static/build static/build
 
 # collectstatic needs settings to load; this key exists only for this build step.
 RUN DJANGO_SECRET_KEY=collectstatic-only-build-key python manage.py collectstatic --noinput \

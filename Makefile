@@ -14,9 +14,9 @@ LOCAL_ENV = DJANGO_HTTPS=false \
 	DJANGO_SECRET_KEY="$$(cat $(LOCAL)/secret-key)" \
 	DEMO_ADMIN_PASSWORD="$$(cat $(LOCAL)/admin-password)"
 
-.PHONY: run test bench lint format install clean
+.PHONY: run test bench lint format install assets clean
 
-run: install $(LOCAL)/secret-key $(LOCAL)/admin-password
+run: install assets $(LOCAL)/secret-key $(LOCAL)/admin-password
 	$(LOCAL_ENV) $(BIN)/python manage.py migrate --noinput
 	$(LOCAL_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(LOCAL_ENV) $(BIN)/python manage.py load_demo
@@ -27,7 +27,7 @@ run: install $(LOCAL)/secret-key $(LOCAL)/admin-password
 	@echo
 	$(LOCAL_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install assets
 	$(BIN)/python -m pytest
 
 # Speed figures live here, never in timed tests.
@@ -50,6 +50,18 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# GOV.UK Frontend and Sass come from npm, pinned by package-lock.json; the stylesheet and script
+# they build land in static/build/ (not committed).
+assets: static/build/.built
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --omit=optional
+	touch $@
+
+static/build/.built: node_modules/.installed $(wildcard static/scss/*.scss)
+	npm run build
+	touch $@
+
 $(LOCAL)/secret-key:
 	mkdir -p $(LOCAL)
 	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
@@ -59,4 +71,4 @@ $(LOCAL)/admin-password:
 	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(12))' > $@
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules static/build staticfiles .pytest_cache .ruff_cache

@@ -113,7 +113,8 @@ def test_a_past_version_is_shown_as_published_with_a_banner(client, three_versio
     assert "Automated decisions" not in html
     assert "To protect children from harm" in html, "the police were a recipient in version 1"
     assert url("compare", three_versions, old=1, new=3) in html
-    assert f'<link rel="canonical" href="{url("version", three_versions, number=1)}">' in html
+    canonical = f"http://testserver{url('version', three_versions, number=1)}"
+    assert f'<link rel="canonical" href="{canonical}">' in html
 
 
 def test_the_current_version_at_its_own_address_has_no_banner(client, three_versions):
@@ -195,7 +196,7 @@ def test_at_a_date_shows_the_version_in_force_that_day(client, three_versions, d
     html = response.content.decode()
     assert f"Version {expected}, published" in html
     canonical = url("version", three_versions, number=expected)
-    assert f'<link rel="canonical" href="{canonical}">' in html
+    assert f'<link rel="canonical" href="http://testserver{canonical}">' in html
 
 
 @pytest.mark.parametrize("day", ["2025-13-01", "yesterday", "2025-02-30", "1" * 500, "2025/01/10"])

@@ -23,8 +23,8 @@ def test_notice_page_shows_every_part_of_the_notice(client, make_notice, publish
     headings = [text for _, text in outline(html).headings]
     assert headings[:4] == [
         "Children's social care privacy notice",
-        "Contents",
         "If you are a child or young person",
+        "Contents",
         "About this notice",
     ]
     assert headings.index("Why we use your information") < headings.index("Your rights")
@@ -50,7 +50,7 @@ def test_notice_page_renders_markdown_with_headings_under_the_section(client, ma
     notice = make_notice()
     publish(notice)
     html = client.get(notice_url(notice.council.slug)).content.decode()
-    assert '<h2 id="why-we-use-it">Why we use your information</h2>' in html
+    assert '<h2 class="govuk-heading-l" id="why-we-use-it">Why we use your information</h2>' in html
     assert "<h3>Planning care</h3>" in html
     assert "<strong>children's social care</strong>" in html
 
@@ -64,8 +64,9 @@ def test_contents_links_to_every_section_anchor(client, make_notice, publish):
     for section in notice.sections.all():
         assert f"#{section.anchor}" in hrefs
         assert section.anchor in ids
+    # The young people's summary comes before the contents list, so the list starts after it.
+    assert "summary" in ids and "#summary" not in hrefs
     for fixed in [
-        "summary",
         "introduction",
         "data-categories",
         "recipients",
@@ -197,9 +198,29 @@ def test_every_demo_council_has_a_complete_public_notice(client, demo):
         assert 'id="shared-block"' in html
         for section in notice.sections.all():
             assert f'id="{section.anchor}"' in html
-        assert html.count("<tr>") >= (
+        assert html.count('<tr class="govuk-table__row">') >= (
             notice.data_categories.count()
             + notice.recipients.count()
             + notice.lawful_bases.count()
             + notice.retention_periods.count()
         )
+
+
+def test_notice_page_links_its_linked_data_and_marks_itself_as_the_privacy_policy(
+    client, make_notice, publish
+):
+    notice = make_notice()
+    publish(notice)
+    slug = notice.council.slug
+    links = outline(client.get(notice_url(slug)).content.decode()).find_all("link")
+    rels = {(link.attrs["rel"], link.attrs.get("type", "")): link.attrs["href"] for link in links}
+    assert rels[("alternate", "application/ld+json")] == (
+        f"/councils/{slug}/childrens-social-care.jsonld"
+    )
+    assert rels[("privacy-policy", "")] == f"/councils/{slug}/childrens-social-care/"
+
+    version_page = client.get(f"/councils/{slug}/childrens-social-care/versions/1/")
+    links = outline(version_page.content.decode()).find_all("link")
+    (jsonld,) = [link for link in links if link.attrs.get("type") == "application/ld+json"]
+    assert jsonld.attrs["href"] == f"/councils/{slug}/childrens-social-care/versions/1.jsonld"
+    assert client.get(jsonld.attrs["href"]).status_code == 200

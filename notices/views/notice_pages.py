@@ -8,6 +8,7 @@ from django.http import (
     HttpResponse,
 )
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -101,11 +102,20 @@ def _version_page(
     in_force_on: datetime.date | None = None,
     permalink: bool = False,
 ) -> HttpResponse:
+    is_current = version.number == notice.latest_version_number
+    # A version reached by its number or a date has its permanent address as canonical.
+    canonical = (
+        reverse("notices:version", args=[notice.council.slug, notice.kind, version.number])
+        if permalink or in_force_on
+        else notice.get_absolute_url()
+    )
     context = {
         "notice": notice,
         "council": notice.council,
         "version": version,
-        "is_current": version.number == notice.latest_version_number,
+        "version_label": f"Version {version.number}",
+        "canonical_url": request.build_absolute_uri(canonical),
+        "is_current": is_current,
         "in_force_on": in_force_on,
         "permalink": permalink,
         "notice_html": mark_safe(version.rendered_html),  # noqa: S308 (sanitised when published)

@@ -102,7 +102,7 @@ class PublicNoticePage:
 
     @property
     def contents_links(self) -> Locator:
-        return self.page.locator("nav.contents a")
+        return self.page.locator("nav.app-contents a")
 
     def heading(self, text: str) -> Locator:
         return self.page.get_by_role("heading", level=2, name=text, exact=True)
