@@ -1,6 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from councils.directory import filter_councils, read_filter
 from councils.models import Council
 from notices.history import published_notices_prefetch
 
@@ -10,8 +11,15 @@ def _with_notices(councils):
 
 
 def council_index(request: HttpRequest) -> HttpResponse:
-    councils = _with_notices(Council.objects.by_name())
-    return render(request, "councils/index.html", {"councils": councils})
+    chosen = read_filter(request.GET)
+    councils = _with_notices(filter_councils(Council.objects.by_name(), chosen))
+    context = {
+        "councils": councils,
+        "chosen": chosen,
+        "kinds": Council.Kind.choices,
+        "council_count": Council.objects.count() if chosen.is_active else None,
+    }
+    return render(request, "councils/index.html", context, status=400 if chosen.problem else 200)
 
 
 def council_detail(request: HttpRequest, slug: str) -> HttpResponse:

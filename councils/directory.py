@@ -1,0 +1,40 @@
+"""The public list of councils, narrowed by part of a name and by kind of council."""
+
+from dataclasses import dataclass
+
+from councils.models import Council, CouncilQuerySet
+
+# Longer than any council's name; a longer query is cut, so a pasted page never reaches the
+# database as one huge pattern.
+MAX_NAME_QUERY_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class CouncilFilter:
+    name: str
+    kind: str
+    # Set when the request asked for something the list cannot do; shown to the person.
+    problem: str = ""
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.name or self.kind)
+
+
+def read_filter(params) -> CouncilFilter:
+    """The filter the index's GET form asks for, with a `problem` for an unknown kind."""
+    # PostgreSQL refuses a NUL character in a query string; it is never part of a name.
+    name = " ".join(params.get("q", "").replace("\x00", " ").split())[:MAX_NAME_QUERY_LENGTH]
+    kind = params.get("kind", "").strip()
+    if kind and kind not in Council.Kind.values:
+        return CouncilFilter(name=name, kind="", problem="Choose a kind of council from the list.")
+    return CouncilFilter(name=name, kind=kind)
+
+
+def filter_councils(councils: CouncilQuerySet, chosen: CouncilFilter) -> CouncilQuerySet:
+    """Councils whose name contains every word of `chosen.name`, of `chosen.kind` if given."""
+    for word in chosen.name.split():
+        councils = councils.filter(name__icontains=word)
+    if chosen.kind:
+        councils = councils.filter(kind=chosen.kind)
+    return councils
