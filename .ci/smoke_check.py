@@ -54,13 +54,30 @@ def main(base: str) -> None:
         expect(status == 200, f"{council_path} answers 200")
     status, _, page = fetch(f"{base}/councils/no-such-council/childrens-social-care/")
     expect(status == 404 and "Page not found" in page, "an unknown council is a styled 404")
-    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', index)
-    expect(stylesheet is not None, "the stylesheet has a hashed name")
-    status, headers, _ = fetch(f"{base}{stylesheet.group(1)}")
+    stylesheet = re.search(r'href="(/static/build/css/site\.[0-9a-f]{12}\.css)"', index)
+    expect(stylesheet is not None, "the GOV.UK Frontend stylesheet is built and has a hashed name")
+    status, headers, css = fetch(f"{base}{stylesheet.group(1)}")
     expect(
         status == 200 and "immutable" in headers.get("Cache-Control", ""),
         "hashed static files are immutable",
     )
+    expect(".govuk-generic-header" in css, "the stylesheet holds GOV.UK Frontend's styles")
+    expect("GDS Transport" not in css, "no GOV.UK font is loaded")
+    script = re.search(r'src="(/static/js/site\.[0-9a-f]{12}\.js)"', index)
+    expect(script is not None, "the site script has a hashed name")
+    status, _, _ = fetch(f"{base}/static/build/js/govuk-frontend.min.js")
+    expect(status == 200, "the GOV.UK Frontend script it imports is served")
+    for path, marker in [
+        ("/compare/recipients/", "<caption"),
+        ("/search/?q=foster", "match"),
+        ("/accessibility/", "Accessibility statement"),
+        ("/sitemap.xml", "<urlset"),
+        ("/robots.txt", "Sitemap:"),
+        ("/data/notices.json", '"notices"'),
+        (notice_paths[0].rstrip("/") + ".jsonld", "https://w3id.org/dpv#"),
+    ]:
+        status, _, body = fetch(f"{base}{path}")
+        expect(status == 200 and marker in body, f"{path} answers 200 with {marker!r}")
     status, headers, _ = fetch(f"{base}/", headers={})
     expect(
         status == 301 and headers.get("Location", "").startswith("https://"),

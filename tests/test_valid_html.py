@@ -28,7 +28,22 @@ def java() -> str:
 
 
 def test_every_public_page_is_valid_html(client, demo, java, tmp_path):
-    paths = ["/", "/councils/no-such-council/"]
+    paths = [
+        "/",
+        "/?q=ash&kind=county",
+        "/?kind=not-a-kind",
+        "/councils/no-such-council/",
+        "/compare/",
+        "/compare/recipients/",
+        "/compare/recipients/?item=police",
+        "/compare/recipients/?item=no-such-item",
+        "/compare/data-categories/",
+        "/compare/retention/",
+        "/search/",
+        "/search/?q=foster+carers",
+        "/search/?q=%3Cscript%3E",
+        "/accessibility/",
+    ]
     for council in Council.objects.all():
         paths += [council.get_absolute_url()]
         for notice in council.notices.all():
