@@ -257,3 +257,28 @@ def test_the_accessibility_scan_catches_a_broken_notice_page(
         violation["id"] for violation in Axe().run(page, options=AXE_OPTIONS).response["violations"]
     }
     assert {"html-has-lang", "link-name", "color-contrast"} <= found
+
+
+def test_pages_work_without_javascript(browser, live_server, demo_data) -> None:
+    """With scripts off, the menu is a plain list of links and the forms still work."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/")
+        menu = page.get_by_role("navigation", name="Menu")
+        expect(menu.get_by_role("link", name="Search notices")).to_be_visible()
+        expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+
+        page.get_by_label("Council name").fill("harrowmere")
+        page.get_by_role("button", name="Find councils").click()
+        expect(page).to_have_url(re.compile(r"\?q=harrowmere"))
+        page.get_by_role("link", name=re.compile(r"privacy notice for Harrowmere")).click()
+        expect(page.locator("h1")).to_be_visible()
+        expect(page.locator("#summary")).to_be_visible()
+
+        page.goto(live_server.url + "/search/")
+        page.get_by_role("searchbox").fill("foster carers")
+        page.get_by_role("button", name="Search").click()
+        expect(page.locator("main mark").first).to_be_visible()
+    finally:
+        context.close()
