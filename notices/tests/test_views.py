@@ -224,3 +224,19 @@ def test_notice_page_links_its_linked_data_and_marks_itself_as_the_privacy_polic
     (jsonld,) = [link for link in links if link.attrs.get("type") == "application/ld+json"]
     assert jsonld.attrs["href"] == f"/councils/{slug}/childrens-social-care/versions/1.jsonld"
     assert client.get(jsonld.attrs["href"]).status_code == 200
+
+
+def test_every_page_about_a_notice_names_the_notice_as_the_privacy_policy(
+    client, make_notice, publish
+):
+    notice = make_notice()
+    publish(notice)
+    notice.title = "Retitled"
+    notice.save()
+    publish(notice, "Second")
+    base = notice.get_absolute_url()
+    for path in [base, f"{base}versions/1/", f"{base}history/", f"{base}compare/1...2/"]:
+        links = outline(client.get(path).content.decode()).find_all("link")
+        assert [link.attrs["href"] for link in links if link.attrs["rel"] == "privacy-policy"] == [
+            base
+        ], path
