@@ -54,18 +54,29 @@ def restore_version_to_draft(
     with transaction.atomic():
         draft = lock_draft(Notice, notice.pk)
         ensure_unchanged_since(draft, opened_revision)
-        for field_name in ("title", "introduction", "young_people_summary"):
-            setattr(draft, field_name, snapshot["notice"][field_name])
-        mark_saved(draft, by)
-        draft.save()
-        for model in (Section, NoticeDataCategory, NoticeRecipient, LawfulBasis, RetentionPeriod):
-            model.objects.filter(notice=draft).delete()
-        _recreate(draft, Section, snapshot["sections"], SECTION_FIELDS)
-        _restore_library_links(draft, snapshot, report)
-        _recreate(draft, LawfulBasis, snapshot["lawful_bases"], LAWFUL_BASIS_FIELDS)
-        _restore_retention_periods(draft, snapshot["retention_periods"], report)
+        report.not_restored = write_draft_content(draft, snapshot, by=by)
         audit.record_restore(notice=draft, version=version, by=by)
     return report
+
+
+def write_draft_content(draft: Notice, content: dict, *, by: AbstractBaseUser | None) -> list[str]:
+    """Replaces the draft's title, texts, sections and rows with `content`, which has the shape of
+    a snapshot (notices.snapshots; label keys may be left out), and saves it as an edit by `by`.
+    Returns what could not be written: library items that are no longer in the library.
+
+    The caller holds the draft's row lock (lock_draft) inside a transaction."""
+    not_written: list[str] = []
+    for field_name in ("title", "introduction", "young_people_summary"):
+        setattr(draft, field_name, content["notice"][field_name])
+    mark_saved(draft, by)
+    draft.save()
+    for model in (Section, NoticeDataCategory, NoticeRecipient, LawfulBasis, RetentionPeriod):
+        model.objects.filter(notice=draft).delete()
+    _recreate(draft, Section, content["sections"], SECTION_FIELDS)
+    _restore_library_links(draft, content, not_written)
+    _recreate(draft, LawfulBasis, content["lawful_bases"], LAWFUL_BASIS_FIELDS)
+    _restore_retention_periods(draft, content["retention_periods"], not_written)
+    return not_written
 
 
 def _recreate(draft: Notice, model: type, rows: list[dict], fields: tuple[str, ...]) -> None:
@@ -76,11 +87,11 @@ def _recreate(draft: Notice, model: type, rows: list[dict], fields: tuple[str, .
     )
 
 
-def _restore_library_links(draft: Notice, snapshot: dict, report: RestoreReport) -> None:
+def _restore_library_links(draft: Notice, snapshot: dict, not_written: list[str]) -> None:
     NoticeDataCategory.objects.bulk_create(
         NoticeDataCategory(notice=draft, position=position, category=category, detail=row["detail"])
         for position, row, category in _found_in_library(
-            DataCategory, "data category", snapshot["data_categories"], report
+            DataCategory, "data category", snapshot["data_categories"], not_written
         )
     )
     NoticeRecipient.objects.bulk_create(
@@ -92,12 +103,12 @@ def _restore_library_links(draft: Notice, snapshot: dict, report: RestoreReport)
             frequency=row["frequency"],
         )
         for position, row, recipient in _found_in_library(
-            Recipient, "recipient", snapshot["recipients"], report
+            Recipient, "recipient", snapshot["recipients"], not_written
         )
     )
 
 
-def _restore_retention_periods(draft: Notice, rows: list[dict], report: RestoreReport) -> None:
+def _restore_retention_periods(draft: Notice, rows: list[dict], not_written: list[str]) -> None:
     """A row keeps its period whatever happened to its kind of record: a kind that has left the
     library is dropped from the row (and reported), and versions from before record kinds
     existed have none."""
@@ -108,7 +119,7 @@ def _restore_retention_periods(draft: Notice, rows: list[dict], report: RestoreR
     for position, row in enumerate(rows, start=1):
         slug = row.get("record_kind")
         if slug and slug not in kinds:
-            report.not_restored.append(
+            not_written.append(
                 f"The kind of record '{row.get('record_kind_name') or slug}' of the retention "
                 f"period '{row['record_type']}', which is no longer in the shared library (the "
                 "period itself is restored)."
@@ -124,7 +135,7 @@ def _restore_retention_periods(draft: Notice, rows: list[dict], report: RestoreR
     RetentionPeriod.objects.bulk_create(periods)
 
 
-def _found_in_library(library: type, noun: str, rows: list[dict], report: RestoreReport):
+def _found_in_library(library: type, noun: str, rows: list[dict], not_written: list[str]):
     """(position, row, library item) for each row whose item is still in the library; the
     others are noted in the report."""
     items = library.objects.in_bulk([row["slug"] for row in rows], field_name="slug")
@@ -132,6 +143,6 @@ def _found_in_library(library: type, noun: str, rows: list[dict], report: Restor
         if row["slug"] in items:
             yield position, row, items[row["slug"]]
         else:
-            report.not_restored.append(
+            not_written.append(
                 f"The {noun} '{row['name']}', which is no longer in the shared library."
             )
