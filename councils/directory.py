@@ -1,5 +1,7 @@
-"""The public list of councils, narrowed by part of a name and by kind of council."""
+"""Finding councils: the public list narrowed by part of a name and by kind, and a council by the
+slug someone typed."""
 
+import difflib
 from dataclasses import dataclass
 
 from councils.models import Council, CouncilQuerySet
@@ -38,3 +40,17 @@ def filter_councils(councils: CouncilQuerySet, chosen: CouncilFilter) -> Council
     if chosen.kind:
         councils = councils.filter(kind=chosen.kind)
     return councils
+
+
+class UnknownCouncil(LookupError):
+    """No council has the slug asked for; the message names the closest slugs there are."""
+
+
+def council_by_slug(slug: str) -> Council:
+    """The council with `slug`, or UnknownCouncil suggesting the slugs it may have meant."""
+    council = Council.objects.filter(slug=slug).first()
+    if council is None:
+        close = difflib.get_close_matches(slug, Council.objects.values_list("slug", flat=True), n=3)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise UnknownCouncil(f"No council has the slug {slug!r}.{hint}")
+    return council

@@ -4,7 +4,6 @@ Every change of role goes through here, so that a person's groups (which carry t
 see councils.roles) always match their memberships, and each change is in the audit log.
 """
 
-import difflib
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -20,6 +19,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from councils import permissions
+from councils.directory import UnknownCouncil, council_by_slug
 from councils.models import Council, CouncilMembership, Role
 from councils.roles import NATIONAL_ADMIN_GROUP, ROLE_GROUPS
 
@@ -248,14 +248,10 @@ def _check_role_request(
             f"{role!r} is not a role. Roles: {', '.join(Role.values)} (or --national for a "
             f"national admin)."
         )
-    council = Council.objects.filter(slug=council_slug).first()
-    if council is None:
-        close = difflib.get_close_matches(
-            council_slug, Council.objects.values_list("slug", flat=True), n=3
-        )
-        hint = f" Did you mean: {', '.join(close)}?" if close else ""
-        raise StaffChangeRefused(f"No council has the slug {council_slug!r}.{hint}")
-    return council
+    try:
+        return council_by_slug(council_slug)
+    except UnknownCouncil as problem:
+        raise StaffChangeRefused(str(problem)) from None
 
 
 def _find_or_build_user(email: str) -> tuple[AbstractBaseUser, bool]:
