@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.db.models import Model
@@ -35,6 +34,7 @@ from notices.models import (
     SharedBlockVersion,
 )
 from notices.tests.forms import form_data
+from tests.database import database_state
 
 pytestmark = pytest.mark.django_db
 
@@ -88,16 +88,6 @@ def world(make_notice, make_staff, publish, published_block) -> World:
         AccessFailureLog: AccessFailureLog.objects.create(**login_record),
     }
     return World(notice_a, notice_b, objects_b)
-
-
-def database_state() -> dict[str, list[dict]]:
-    """Every row of every model of ours, of accounts and of login records."""
-    labels = {"councils", "notices", "auth", "axes", "admin"}
-    return {
-        model._meta.label: list(model._default_manager.order_by("pk").values())
-        for model in apps.get_models()
-        if model._meta.app_label in labels
-    }
 
 
 def admin_url(model: type[Model], name: str, *args) -> str:
