@@ -216,6 +216,7 @@ class NoticeAdmin(CouncilScopedAdminMixin, DraftAdminMixin, MarkdownWidgetsMixin
         "publish/": ("publish", admin_views.publish_notice_view),
         "versions/": ("versions", admin_views.notice_versions_view),
         "versions/<int:number>/restore/": ("restore", admin_views.restore_version_view),
+        "import/": ("import", admin_views.import_notice_view),
     }
 
     def get_readonly_fields(self, request: HttpRequest, obj: Notice | None = None) -> list[str]:

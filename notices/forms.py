@@ -88,3 +88,46 @@ class PublishForm(forms.Form):
 
 class RestoreForm(forms.Form):
     opened_revision = OpenedRevisionField()
+
+
+class ImportForm(forms.Form):
+    """An existing notice to import into a draft. Importing replaces the draft, so the person
+    must say so; a preview (dry run) needs no confirmation and writes nothing."""
+
+    file = forms.FileField(
+        label="Notice file",
+        help_text="A saved web page (.html), a Word document (.docx), a Markdown (.md) or plain "
+        "text (.txt) file.",
+    )
+    replace_draft = forms.BooleanField(
+        required=False,
+        label="Replace the draft with what the file says",
+        help_text="The draft's title, texts, sections, data categories, recipients, lawful bases "
+        "and retention periods are replaced. Published versions and the council's contact "
+        "details are not changed.",
+    )
+
+    def __init__(self, *args, max_bytes: int, preview: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_bytes = max_bytes
+        self.preview = preview
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.max_bytes:
+            raise ValidationError(
+                f"This file is {upload.size / 1_048_576:.1f} MB; the limit is "
+                f"{self.max_bytes // 1_048_576} MB. A notice is far smaller: check it is the right "
+                "file."
+            )
+        return upload
+
+    def clean(self) -> dict:
+        cleaned_data = super().clean()
+        if not self.preview and not cleaned_data.get("replace_draft"):
+            self.add_error(
+                "replace_draft",
+                "Tick this box to replace the draft, or choose Preview to see what the import "
+                "would do first.",
+            )
+        return cleaned_data
