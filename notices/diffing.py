@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
+from notices.markdown_lines import SETEXT_UNDERLINE, TABLE_SEPARATOR, THEMATIC_BREAK
 from notices.rendering import REMOVED_WITH_CONTENT
 
 # Segment and block changes.
@@ -247,12 +248,9 @@ class TextBlock:
 # start with; other lines carry on the paragraph or list item being read.
 _BLOCK_MARKERS = frozenset("#-*+_=[0123456789")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
-_HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _ATX = re.compile(r"^(#{1,6})(.*?)#*[ \t]*$")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|(\d{1,9})[.)])(?:[ \t]+(.*)|[ \t]*$)")
 _QUOTE = re.compile(r"^ {0,3}>[ ]?")
-_TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 # A table cell: code spans and escaped characters may hold a "|" that does not end the cell.
 _CELL = re.compile(r"(?:`[^`]*`|\\.|[^|`\\]|`)*")
 
@@ -298,16 +296,16 @@ def markdown_blocks(text: str) -> list[TextBlock]:
             and "|" in line
             and index + 1 < len(lines)
             and "|" in lines[index + 1]
-            and _TABLE_SEPARATOR.match(lines[index + 1])
+            and TABLE_SEPARATOR.match(lines[index + 1])
         ):
             close()
             in_table = True
-            if not _TABLE_SEPARATOR.match(line):
+            if not TABLE_SEPARATOR.match(line):
                 cells = _table_cells(line)
                 if any(cells):
                     blocks.append(TextBlock(TABLE_ROW, " ".join(" | ".join(cells).split())))
             continue
-        if current and current_kind == PARAGRAPH and _SETEXT.match(line):
+        if current and current_kind == PARAGRAPH and SETEXT_UNDERLINE.match(line):
             heading_line = current.pop()  # "Heading\n-------": the line above is a heading
             close()
             current, current_kind = [heading_line], HEADING
@@ -315,7 +313,7 @@ def markdown_blocks(text: str) -> list[TextBlock]:
             continue
         if _REFERENCE_DEFINITION.match(line):
             continue  # "[id]: https://..." is not shown
-        if _HR.match(line):
+        if THEMATIC_BREAK.match(line):
             close()
             continue
         heading = _ATX.match(line)

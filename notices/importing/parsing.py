@@ -27,6 +27,7 @@ from difflib import SequenceMatcher
 
 from notices.diffing import DELETE, INSERT, TextDiff, markdown_diff, reading_text
 from notices.importing.matching import LibraryItem, LibraryMatcher, normalise_name
+from notices.markdown_lines import SETEXT_UNDERLINE, TABLE_SEPARATOR, THEMATIC_BREAK
 from notices.models import IcoItem, LawfulBasis, NoticeRecipient, RetentionPeriod
 
 __all__ = [
@@ -171,11 +172,8 @@ def parse_notice(
 # --- Reading the Markdown: lines, headings and blocks ---------------------------------------
 
 _ATX_OPEN = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
-_SETEXT_UNDERLINE = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*)|[ \t]*)$")
-_HR = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _QUOTE = re.compile(r"(?: {0,3}>[ ]?)+")
 # "2. Who we share it with", "3) Your rights", "1.2 Retention": the numbering is the order's.
 _HEADING_NUMBER = re.compile(
@@ -213,11 +211,11 @@ def _normal_lines(markdown: str) -> list[str]:
             not in_fence
             and line.strip()
             and index + 1 < len(lines)
-            and _SETEXT_UNDERLINE.match(lines[index + 1])
+            and SETEXT_UNDERLINE.match(lines[index + 1])
             and (not result or not result[-1].strip())  # a one-line paragraph
             and not _atx_heading(line)
             and not _LIST_ITEM.match(line)
-            and not _HR.match(line)
+            and not THEMATIC_BREAK.match(line)
         ):
             level = 1 if lines[index + 1].strip().startswith("=") else 2
             result.append("#" * level + " " + line.strip())
@@ -425,7 +423,7 @@ class _BlockReader:
                 self.last_paragraph = ""
                 after_blank = False
                 continue
-            if _HR.match(line):
+            if THEMATIC_BREAK.match(line):
                 self.close_paragraph()
                 self.close_list()
                 continue
@@ -433,7 +431,7 @@ class _BlockReader:
                 "|" in line
                 and index < len(lines)
                 and "|" in lines[index]
-                and _TABLE_SEPARATOR.match(lines[index])
+                and TABLE_SEPARATOR.match(lines[index])
             ):
                 index = self.read_table(lines, index - 1)
                 after_blank = False
