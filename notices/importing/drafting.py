@@ -30,6 +30,7 @@ from notices.importing.parsing import (
 from notices.importing.reading import UnreadableDocument, read_document
 from notices.models import (
     DataCategory,
+    IcoItem,
     LawfulBasis,
     Notice,
     NoticeKind,
@@ -101,8 +102,21 @@ class ImportReport:
         return [result.label for result in self.completeness.missing] if self.completeness else []
 
     @property
-    def drifted(self) -> list:
-        return [match for match in self.parsed.shared_text if match.has_drifted]
+    def sections(self) -> list[tuple[str, str, str]]:
+        """(heading, checklist item's label, why) for each section, in order."""
+        return [
+            (section.heading, IcoItem(section.ico_item).label, section.ico_reason)
+            for section in self.parsed.sections
+        ]
+
+    @property
+    def retention(self) -> list[str]:
+        """Each retention period read, in words."""
+        return [
+            f"{period.record_type or UNNAMED_RECORDS}: {_period_words(period)}"
+            + (f" (kind of record: {period.record_kind})" if period.record_kind else "")
+            for period in self.parsed.retention_periods
+        ]
 
     def lines(self) -> list[str]:
         """The report as plain text, for the command line."""
@@ -120,8 +134,8 @@ class ImportReport:
         )
         lines.append(f"Sections found ({len(parsed.sections)}), in order:")
         lines += [
-            f"  {number}. {section.heading}  [{section.ico_item}: {section.ico_reason}]"
-            for number, section in enumerate(parsed.sections, start=1)
+            f"  {number}. {heading}  [{item}: {reason}]"
+            for number, (heading, item, reason) in enumerate(self.sections, start=1)
         ]
         for noun, matches, proposals in (
             ("Data categories", parsed.data_categories, self.category_proposals),
@@ -129,16 +143,12 @@ class ImportReport:
         ):
             matched = [match for match in matches if match.slug]
             lines.append(f"{noun} matched to the shared library ({len(matched)}):")
-            lines += [f"  {match.text} -> {match.slug}" for match in matched]
+            lines += [f"  {match.name or match.text} -> {match.slug}" for match in matched]
             if proposals:
                 lines.append(f"{noun} not in the shared library, proposed, not added:")
                 lines += [f"  {match.text}" for match in proposals]
         lines.append(f"Retention periods read ({len(parsed.retention_periods)}):")
-        lines += [
-            f"  {period.record_type}: {_period_words(period)}"
-            + (f" [{period.record_kind}]" if period.record_kind else "")
-            for period in parsed.retention_periods
-        ]
+        lines += [f"  {period}" for period in self.retention]
         if parsed.lawful_bases:
             lines.append("Lawful bases named: " + ", ".join(parsed.lawful_bases))
         if self.contacts:
