@@ -10,7 +10,6 @@ somewhere in the text, and the snippet is cut in Python. Either way the query is
 parameter, never SQL, and staff text in a snippet is escaped before it is highlighted.
 """
 
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,12 +25,12 @@ from django.contrib.postgres.search import (
 from django.db import connection, connections
 from django.db.models import Case, F, IntegerField, Model, Q, Value, When
 from django.urls import reverse
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from councils.models import Council
+from notices.diffing import markdown_blocks
 from notices.models import NoticeSearchText, NoticeVersion
-from notices.rendering import render_markdown
 
 SEARCH_CONFIG = "english"
 
@@ -130,9 +129,9 @@ def notice_words(snapshot: dict[str, Any]) -> NoticeWords:
 
 
 def _markdown_text(markdown_text: str) -> str:
-    # Through the one renderer, so the index holds what the page shows: raw HTML and scripts
-    # that the sanitiser removes are not searchable either.
-    return html.unescape(strip_tags(render_markdown(markdown_text or "")))
+    # The diff's reading of Markdown: what a reader sees, without rendering it a second time at
+    # publishing. Raw HTML and the scripts the sanitiser removes are left out, as on the page.
+    return " ".join(block.text for block in markdown_blocks(markdown_text))
 
 
 def _plain(text: str) -> str:
