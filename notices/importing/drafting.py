@@ -10,9 +10,11 @@ that is then rolled back, so its report is exactly what the import would do.
 """
 
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.utils.text import capfirst
 
 from councils.models import Council
 from notices import audit
@@ -42,7 +44,7 @@ from notices.models import (
     SharedBlockVersion,
 )
 from notices.restoring import write_draft_content
-from notices.snapshots import COUNCIL_FIELDS, notice_snapshot, shared_block_snapshot
+from notices.snapshots import notice_snapshot, shared_block_snapshot
 
 # A notice's title when the document states none.
 DEFAULT_TITLE = "Children's social care privacy notice"
@@ -397,24 +399,17 @@ def _current_block_snapshot(kind: str) -> dict | None:
     return shared_block_snapshot(block) if block is not None else None
 
 
-CONTACT_LABELS = {
-    "controller_email": "Controller email",
-    "controller_phone": "Controller phone",
-    "controller_address": "Controller address",
-    "dpo_name": "DPO name",
-    "dpo_email": "DPO email",
-    "dpo_phone": "DPO phone",
-    "dpo_address": "DPO address",
-    "ico_registration_number": "ICO registration number",
-}
-
-
 def _found_contacts(found: FoundContacts, council: Council) -> tuple[FoundContact, ...]:
-    assert set(CONTACT_LABELS) <= set(COUNCIL_FIELDS)
+    """Each contact detail the file states, named as the council's own field is (the found
+    details have the council's field names), beside what the council's record holds."""
     return tuple(
-        FoundContact(label, getattr(found, name), getattr(council, name) or "")
-        for name, label in CONTACT_LABELS.items()
-        if getattr(found, name)
+        FoundContact(
+            capfirst(Council._meta.get_field(detail.name).verbose_name),
+            getattr(found, detail.name),
+            getattr(council, detail.name) or "",
+        )
+        for detail in dataclass_fields(found)
+        if getattr(found, detail.name)
     )
 
 
