@@ -117,6 +117,32 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds rendered public pages (notices.public_cache). Each gunicorn worker has its own
+# memory cache unless REDIS_URL names a Redis server they all share. Either way no page goes
+# stale: a page's key carries its council's revision, read from the database on every request.
+#   REDIS_URL                  e.g. redis://127.0.0.1:6379/0 (default: each process's memory)
+#   DJANGO_PAGE_CACHE_SECONDS  how long a rendered page is kept (default 86400, a day)
+#   DJANGO_PAGE_CACHE_ENTRIES  pages each process keeps in memory without Redis (default 1000)
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 86_400)
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "notices"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_PAGE_CACHE_ENTRIES", 1000)},
+        }
+    }
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

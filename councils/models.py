@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 # The ICO's register numbers are eight characters: "Z" then a letter or digit, then six digits
 # (Z5871952, ZA123456).
@@ -63,6 +64,12 @@ class Council(models.Model):
         blank=True,
         validators=[ico_registration_validator],
     )
+
+    # Bumped (notices.public_cache) whenever anything the public reads about this council
+    # changes: its details, a publication, a shared block update. Cached public pages are keyed
+    # on it, so a bump makes every stored copy unreachable in every worker at once.
+    public_revision = models.PositiveIntegerField(default=1, editable=False)
+    public_changed_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = CouncilQuerySet.as_manager()
 
