@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests. Each test builds the little data it needs."""
 
 import pytest
+from django.core.cache import cache
 
 from councils.models import Council
 from notices.models import (
@@ -53,6 +54,14 @@ DEFAULT_SECTIONS = [
         "A person, not a computer, makes every decision about you.",
     ),
 ]
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no cached pages: the memory cache lives as long as the process."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -16,6 +16,13 @@ class CouncilQuerySet(models.QuerySet):
     def by_name(self) -> "CouncilQuerySet":
         return self.order_by("name")
 
+    def mark_publicly_changed(self) -> int:
+        """New public revisions for these councils: their cached public pages are no longer
+        served (notices.public_cache)."""
+        return self.update(
+            public_revision=models.F("public_revision") + 1, public_changed_at=timezone.now()
+        )
+
 
 class Council(models.Model):
     """A local authority with children's social care duties: the controller of its notices."""
@@ -78,6 +85,11 @@ class Council(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        # The council's page shows its details as they are now, so any save is a public change.
+        Council.objects.filter(pk=self.pk).mark_publicly_changed()
 
     def get_absolute_url(self) -> str:
         return reverse("councils:detail", kwargs={"slug": self.slug})

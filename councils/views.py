@@ -4,12 +4,14 @@ from django.shortcuts import get_object_or_404, render
 from councils.directory import filter_councils, read_filter
 from councils.models import Council
 from notices.history import published_notices_prefetch
+from notices.public_cache import for_council, for_site, public_page
 
 
 def _with_notices(councils):
     return councils.prefetch_related(published_notices_prefetch())
 
 
+@public_page(for_site)
 def council_index(request: HttpRequest) -> HttpResponse:
     chosen = read_filter(request.GET)
     councils = _with_notices(filter_councils(Council.objects.by_name(), chosen))
@@ -22,6 +24,7 @@ def council_index(request: HttpRequest) -> HttpResponse:
     return render(request, "councils/index.html", context, status=400 if chosen.problem else 200)
 
 
+@public_page(for_council)
 def council_detail(request: HttpRequest, slug: str) -> HttpResponse:
     council = get_object_or_404(_with_notices(Council.objects.all()), slug=slug)
     return render(request, "councils/detail.html", {"council": council})

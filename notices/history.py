@@ -26,6 +26,7 @@ def published_notice_or_404(council_slug: str, kind: str) -> Notice:
         return (
             Notice.objects.select_related("council")
             .with_publication_dates()
+            .with_published_title()
             .get(council__slug=council_slug, kind=kind, latest_version_number__isnull=False)
         )
     except Notice.DoesNotExist:
@@ -157,7 +158,10 @@ def published_notices_prefetch() -> Prefetch:
     """For lists of councils: each council's published notices only."""
     return Prefetch(
         "notices",
-        queryset=Notice.objects.published().order_by("kind").only("council_id", "kind", "title"),
+        queryset=Notice.objects.published()
+        .with_published_title()
+        .order_by("kind")
+        .only("council_id", "kind"),
     )
 
 

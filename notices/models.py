@@ -249,6 +249,12 @@ class NoticeQuerySet(models.QuerySet):
         versions = NoticeVersion.objects.filter(notice=models.OuterRef("pk"))
         return self.filter(models.Exists(versions))
 
+    def with_published_title(self) -> "NoticeQuerySet":
+        """Adds `published_title`, the latest version's title: the draft's title is not public
+        until it is published."""
+        latest = NoticeVersion.objects.filter(notice=models.OuterRef("pk")).order_by("-number")
+        return self.annotate(published_title=models.Subquery(latest.values("title")[:1]))
+
     def with_publication_dates(self) -> "NoticeQuerySet":
         """Adds `latest_version_number` and `last_major_change_at` in the same query."""
         return self.annotate(

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from notices import audit, search
+from notices import audit, public_cache, search
 from notices.completeness import Completeness, check_completeness
 from notices.drafts import ensure_unchanged_since, lock_draft
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
@@ -99,6 +99,7 @@ def publish_notice(
             rendered_html=render_notice_html(snapshot, block_snapshot),
         )
         search.index_version(version)
+        public_cache.mark_councils_changed([draft.council_id])
         audit.record_publication(version=version, by=by)
     return version
 
@@ -237,6 +238,9 @@ def _embed_in_published_notices(block_version: SharedBlockVersion) -> list[Notic
     ]
     created = NoticeVersion.objects.bulk_create(new_versions)
     search.index_versions(created)
+    public_cache.mark_councils_changed(
+        Notice.objects.filter(pk__in=notice_ids).values("council_id")
+    )
     return created
 
 

@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 
 from notices import feeds
 from notices.models import NoticeKind
+from notices.public_cache import MACHINE_READABLE, for_council, for_site, public_page
 from notices.views import comparison, linked_data, notice_pages
 from notices.views import search as search_views
 
@@ -31,8 +32,16 @@ urlpatterns = [
     path(f"{NOTICE}versions/<int:number>/", notice_pages.notice_version, name="version"),
     path(f"{NOTICE}compare/", notice_pages.choose_comparison, name="choose-comparison"),
     path(f"{NOTICE}compare/<int:old>...<int:new>/", notice_pages.notice_compare, name="compare"),
-    path("councils/<slug:council_slug>/feed/", feeds.CouncilChangesFeed(), name="council-feed"),
-    path("feeds/updates/", feeds.AllChangesFeed(), name="all-feed"),
+    path(
+        "councils/<slug:council_slug>/feed/",
+        public_page(for_council, cache_control=MACHINE_READABLE)(feeds.CouncilChangesFeed()),
+        name="council-feed",
+    ),
+    path(
+        "feeds/updates/",
+        public_page(for_site, cache_control=MACHINE_READABLE)(feeds.AllChangesFeed()),
+        name="all-feed",
+    ),
     path("compare/", comparison.comparisons, name="comparisons"),
     path("compare/recipients/", comparison.compare_recipients, name="compare-recipients"),
     path(

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from notices import comparison
+from notices.public_cache import for_site, public_page
 
 # Far longer than any library slug: a longer `item` is unknown without being looked for.
 MAX_ITEM_LENGTH = 100
@@ -61,14 +62,17 @@ def comparisons(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page(for_site)
 def compare_recipients(request: HttpRequest) -> HttpResponse:
     return _table_page(request, RECIPIENTS)
 
 
+@public_page(for_site)
 def compare_data_categories(request: HttpRequest) -> HttpResponse:
     return _table_page(request, DATA_CATEGORIES)
 
 
+@public_page(for_site)
 def compare_retention(request: HttpRequest) -> HttpResponse:
     return _table_page(request, RETENTION)
 

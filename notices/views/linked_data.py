@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from notices import history, linked_data
 from notices.models import Notice, NoticeVersion
+from notices.public_cache import MACHINE_READABLE, for_council, for_site, public_page
 
 
 def _json_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -28,6 +29,7 @@ def _json_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
 
 
 @require_safe
+@public_page(for_council, cache_control=MACHINE_READABLE)
 @_json_errors
 def current_notice_jsonld(request: HttpRequest, council_slug: str, kind: str) -> HttpResponse:
     notice = history.published_notice_or_404(council_slug, kind)
@@ -36,6 +38,7 @@ def current_notice_jsonld(request: HttpRequest, council_slug: str, kind: str) ->
 
 
 @require_safe
+@public_page(for_council, cache_control=MACHINE_READABLE)
 @_json_errors
 def version_jsonld(request: HttpRequest, council_slug: str, kind: str, number: int) -> HttpResponse:
     notice = history.published_notice_or_404(council_slug, kind)
@@ -45,6 +48,7 @@ def version_jsonld(request: HttpRequest, council_slug: str, kind: str, number: i
 
 
 @require_safe
+@public_page(for_site, cache_control=MACHINE_READABLE)
 def bulk_json(request: HttpRequest) -> HttpResponse:
     document = linked_data.current_notices_export(base_url=_base_url(request))
     response = HttpResponse(

@@ -15,8 +15,10 @@ from django.utils.safestring import mark_safe
 from notices import history
 from notices.diffing import diff_versions
 from notices.models import Notice, NoticeVersion
+from notices.public_cache import for_council, public_page
 
 
+@public_page(for_council)
 def notice_detail(request: HttpRequest, council_slug: str, kind: str) -> HttpResponse:
     """The current version, or with `?at=YYYY-MM-DD` the version in force on that day."""
     notice = history.published_notice_or_404(council_slug, kind)
@@ -41,11 +43,13 @@ def notice_detail(request: HttpRequest, council_slug: str, kind: str) -> HttpRes
     return _version_page(request, notice, version, in_force_on=day)
 
 
+@public_page(for_council)
 def notice_version(request: HttpRequest, council_slug: str, kind: str, number: int) -> HttpResponse:
     notice = history.published_notice_or_404(council_slug, kind)
     return _version_page(request, notice, history.version_or_404(notice, number), permalink=True)
 
 
+@public_page(for_council)
 def notice_history(request: HttpRequest, council_slug: str, kind: str) -> HttpResponse:
     notice = history.published_notice_or_404(council_slug, kind)
     context = {
@@ -57,6 +61,7 @@ def notice_history(request: HttpRequest, council_slug: str, kind: str) -> HttpRe
     return render(request, "notices/history.html", context)
 
 
+@public_page(for_council)
 def notice_compare(
     request: HttpRequest, council_slug: str, kind: str, old: int, new: int
 ) -> HttpResponse:

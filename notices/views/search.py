@@ -3,9 +3,11 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from notices.public_cache import for_site, public_page
 from notices.search import MAX_QUERY_LENGTH, search_site
 
 
+@public_page(for_site)
 def search(request: HttpRequest) -> HttpResponse:
     """`/search/?q=...`: any query, however odd, is a 200 page; an empty one shows the form."""
     results = search_site(request.GET.get("q", ""))
