@@ -23,3 +23,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests run inside transactions that never commit, so NOTIFY is never delivered: read stamps on
+# every request. notices/tests/test_public_cache.py turns listening on where it commits.
+PUBLIC_CACHE_LISTEN = False

@@ -86,11 +86,6 @@ class Council(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs) -> None:
-        super().save(*args, **kwargs)
-        # The council's page shows its details as they are now, so any save is a public change.
-        Council.objects.filter(pk=self.pk).mark_publicly_changed()
-
     def get_absolute_url(self) -> str:
         return reverse("councils:detail", kwargs={"slug": self.slug})
 

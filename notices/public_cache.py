@@ -2,36 +2,49 @@
 
 Every public page belongs to a scope: one council (its page, its notices, their histories,
 versions and comparisons, its feed and JSON-LD) or the whole site (the index, the comparison
-tables, search, the all-councils feed, the sitemap, the bulk data). A scope's stamp is read from
-the database on every request, in one small query: a council's `public_revision` and
-`public_changed_at`, or for the site the number of councils, the sum of their revisions and the
-latest change. Publishing, a shared block update and an edit to a council's details bump the
-revision in the same transaction as the change, so the very next request in every worker, on
-every server, sees a new stamp, and a copy cached under the old stamp is never read again. That
+tables, search, the all-councils feed, the sitemap, the bulk data). A scope's stamp says what its
+pages show right now: a council's `public_revision` and `public_changed_at`, or for the site the
+number of councils, the sum of their revisions and the latest change. Publishing, a shared block
+update and an edit to a council bump the revision in the same transaction as the change, and a
+cached page is keyed on its stamp, so a copy cached under an old stamp is never read again. That
 is what makes a per-process memory cache safe with many workers, and why nothing is deleted from
 the cache on publishing: old copies simply expire.
 
+Reading the stamp from the database on every request would cost a round trip each time, more
+than the rest of serving a cached page. So each process remembers the stamps it has read, and
+on PostgreSQL listens on a channel that every bump notifies (NOTIFY is delivered when the
+publishing transaction commits). Before answering from memory a process checks its listening
+connection, without waiting, and forgets every stamp if anything arrived, or if the connection
+is lost. Elsewhere (SQLite) the stamp is read on every request.
+
 The stamp also gives each page its `ETag` and `Last-Modified`, so a browser or proxy that has
-the page already gets `304 Not Modified` for the price of that one query.
+the page already gets `304 Not Modified`.
 """
 
 import datetime
 import hashlib
+import logging
 import os
+import select
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, wraps
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache as page_cache
+from django.db import connection, transaction
 from django.db.models import Count, Max, Sum
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 from councils.models import Council
+
+logger = logging.getLogger(__name__)
 
 # Cache-Control for each kind of public page.
 # People must see a new version as soon as it is published: browsers and proxies may keep a page
@@ -41,9 +54,10 @@ REVALIDATE = "public, no-cache"
 # minutes' lag costs nobody anything and spares the site their repeats.
 MACHINE_READABLE = "public, max-age=300"
 
-# Headers a cached copy keeps; anything else the view set (there is nothing per-person on a public
-# page, but a Set-Cookie must never be replayed to someone else) is dropped.
-_KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
+CHANNEL = "notices_public_pages"
+
+# Headers never replayed from a cached copy.
+_PERSONAL_HEADERS = {"set-cookie"}
 
 
 @dataclass(frozen=True)
@@ -55,110 +69,246 @@ class Stamp:
 
     @property
     def etag(self) -> str:
-        digest = hashlib.sha256(f"{code_version()}|{self.key}".encode()).hexdigest()[:20]
-        return f'"{digest}"'
+        digest = hashlib.sha256(f"{code_version()}|{self.key}|{_today()}".encode()).hexdigest()
+        return f'"{digest[:20]}"'
 
 
-def mark_councils_changed(council_ids: Iterable[int]) -> None:
-    """Call inside the transaction that changes what the public reads about these councils."""
-    Council.objects.filter(pk__in=council_ids).mark_publicly_changed()
+@dataclass(frozen=True)
+class Scope:
+    """Which stamp a page's URL arguments name: `memo_key` is what the process remembers the
+    stamp under; `read` gets it from the database (None: no such council, the view says 404)."""
+
+    memo_key: str
+    read: Callable[[], Stamp | None]
 
 
-def council_stamp(slug: str) -> Stamp | None:
-    """The stamp of the council whose slug is in the address; None if there is no such council
-    (the view then answers 404 itself)."""
+@dataclass(frozen=True)
+class PagePolicy:
+    scope_for: Callable[[dict], Scope]
+    cache_control: str
+
+
+def public_page(scope_for: Callable[[dict], Scope], *, cache_control: str = REVALIDATE) -> Callable:
+    """Marks a view as a public page for PublicPageCacheMiddleware, which answers conditional
+    requests for it and serves and stores it in the cache. `scope_for` gets the URL arguments."""
+
+    def mark(view):
+        view.public_page = PagePolicy(scope_for, cache_control)
+        return view
+
+    return mark
+
+
+def for_council(kwargs: dict) -> Scope:
+    slug = kwargs.get("council_slug") or kwargs.get("slug") or ""
+    return Scope(memo_key=f"council:{slug}", read=lambda: read_council_stamp(slug))
+
+
+def for_site(kwargs: dict) -> Scope:
+    return Scope(memo_key="site", read=read_site_stamp)
+
+
+def read_council_stamp(slug: str) -> Stamp | None:
     found = list(
         Council.objects.filter(slug=slug).values_list("pk", "public_revision", "public_changed_at")
     )
     if not found:
         return None
     pk, revision, changed_at = found[0]
-    return Stamp(
-        key=f"council:{pk}:{revision}:{changed_at.isoformat()}|{_today()}", last_changed=changed_at
-    )
+    return Stamp(key=f"council:{pk}:{revision}:{changed_at.isoformat()}", last_changed=changed_at)
 
 
-def site_stamp() -> Stamp:
+def read_site_stamp() -> Stamp:
     """Changes whenever any council's stamp does, or a council is added or removed."""
     totals = Council.objects.order_by().aggregate(
         count=Count("pk"), revisions=Sum("public_revision"), latest=Max("public_changed_at")
     )
     latest = totals["latest"]
-    key = f"site:{totals['count']}:{totals['revisions']}:{latest.isoformat() if latest else '-'}"
-    return Stamp(key=f"{key}|{_today()}", last_changed=latest)
+    return Stamp(
+        key=f"site:{totals['count']}:{totals['revisions']}:{latest.isoformat() if latest else '-'}",
+        last_changed=latest,
+    )
 
 
-def for_council(kwargs: dict) -> Stamp | None:
-    return council_stamp(kwargs.get("council_slug") or kwargs.get("slug") or "")
+def mark_councils_changed(council_ids: Iterable[int]) -> None:
+    """Call inside the transaction that changes what the public reads about these councils."""
+    Council.objects.filter(pk__in=council_ids).mark_publicly_changed()
+    announce_change()
 
 
-def for_site(kwargs: dict) -> Stamp:
-    return site_stamp()
+def announce_change() -> None:
+    """Tells every process to forget the stamps it remembers, once the transaction commits."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"NOTIFY {CHANNEL}")
+    transaction.on_commit(_stamps.forget)
 
 
-def public_page(
-    stamp_for: Callable[[dict], Stamp | None], *, cache_control: str = REVALIDATE
-) -> Callable:
-    """Serves a public view with conditional GET and the page cache.
+class PublicPageCacheMiddleware:
+    """Answers public pages from the cache, before sessions, CSRF or authentication are looked
+    at: a public page is the same for everybody. Goes just after WhiteNoise.
 
-    `stamp_for` gets the view's URL arguments. Only a GET or HEAD without a query string is
-    stored: a query string (`?q=`, `?at=`, `?item=`) can be anything, and would let anyone fill
-    the cache with throwaway pages. Those answers still carry an ETag and can be 304s.
+    Only GET and HEAD without a query string are stored: a query string (`?q=`, `?at=`, `?item=`)
+    can be anything, and would let anyone fill the cache with throwaway pages; those still get an
+    ETag and 304s. Errors and anything that sets a cookie or varies by one are never stored.
     """
 
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if request.method not in ("GET", "HEAD"):
-                return view(request, *args, **kwargs)
-            stamp = stamp_for(kwargs)
-            if stamp is None:
-                return view(request, *args, **kwargs)
-            last_modified = (
-                int(stamp.last_changed.timestamp()) if stamp.last_changed is not None else None
-            )
-            conditional = get_conditional_response(
-                request, etag=stamp.etag, last_modified=last_modified
-            )
-            if conditional is not None:
-                return _with_caching_headers(conditional, stamp, cache_control)
-            key = None if request.META.get("QUERY_STRING") else _cache_key(request, stamp)
-            stored = page_cache.get(key) if key else None
-            if stored is not None:
-                response = _from_stored(stored)
-            else:
-                response = view(request, *args, **kwargs)
-                if response.status_code != 200:
-                    return response
-                if key and not response.streaming:
-                    if hasattr(response, "render") and not response.is_rendered:
-                        response.render()
-                    page_cache.set(key, _stored(response))
-            return _with_caching_headers(response, stamp, cache_control)
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
 
-        return wrapper
-
-    return decorator
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        page = _public_page_at(request.path_info)
+        if page is None:
+            return self.get_response(request)
+        policy, kwargs = page
+        stamp = _stamps.current(policy.scope_for(kwargs))
+        if stamp is None:
+            return self.get_response(request)
+        last_modified = int(stamp.last_changed.timestamp()) if stamp.last_changed else None
+        conditional = get_conditional_response(
+            request, etag=stamp.etag, last_modified=last_modified
+        )
+        if conditional is not None:
+            return _with_caching_headers(conditional, stamp, policy)
+        key = None if request.META.get("QUERY_STRING") else _cache_key(request, stamp)
+        stored = page_cache.get(key) if key else None
+        if stored is not None:
+            return _with_caching_headers(_from_stored(stored), stamp, policy)
+        response = self.get_response(request)
+        if response.status_code != 200:
+            return response
+        if key and _storable(response):
+            page_cache.set(key, _stored(response))
+        return _with_caching_headers(response, stamp, policy)
 
 
-def _with_caching_headers(response: HttpResponse, stamp: Stamp, cache_control: str):
+class _StampMemo:
+    """The stamps this process has read, trusted only while its PostgreSQL listener is up and has
+    heard nothing."""
+
+    def __init__(self) -> None:
+        self._stamps: dict[str, Stamp | None] = {}
+        self._generation = 0
+        self._listener = None
+        self._listener_pid: int | None = None
+        self._lock = threading.Lock()
+
+    def current(self, scope: Scope) -> Stamp | None:
+        with self._lock:
+            trusted = self._trustworthy()
+            remembered = self._stamps.get(scope.memo_key, _UNKNOWN) if trusted else _UNKNOWN
+            generation = self._generation
+        if remembered is not _UNKNOWN:
+            return remembered
+        stamp = scope.read()
+        with self._lock:
+            # Not if a change was heard meanwhile: what was read may be from before it.
+            if trusted and generation == self._generation:
+                self._stamps[scope.memo_key] = stamp
+        return stamp
+
+    def forget(self) -> None:
+        with self._lock:
+            self._forget()
+
+    def _forget(self) -> None:
+        self._stamps.clear()
+        self._generation += 1
+
+    def _trustworthy(self) -> bool:
+        if not settings.PUBLIC_CACHE_LISTEN or connection.vendor != "postgresql":
+            return False
+        if self._listener is None or self._listener_pid != os.getpid():
+            # After a fork (gunicorn workers) the parent's connection is not ours to use.
+            self._forget()
+            self._listener = self._listen()
+            self._listener_pid = os.getpid()
+            return self._listener is not None
+        try:
+            readable, _, _ = select.select([self._listener.fileno()], [], [], 0)
+            if readable:
+                for _ in self._listener.notifies(timeout=0):
+                    pass
+                self._forget()
+            if self._listener.closed:
+                raise ConnectionError("the listening connection closed")
+        except Exception:
+            # Anything may have been missed while the connection was down.
+            logger.warning("Lost the page-cache listener; reading stamps from the database.")
+            self._forget()
+            self._close_listener()
+            return False
+        return True
+
+    def _listen(self):
+        import psycopg
+
+        try:
+            params = connection.get_connection_params()
+            params.pop("cursor_factory", None)
+            params.pop("context", None)
+            listener = psycopg.connect(**params, autocommit=True)
+            listener.execute(f"LISTEN {CHANNEL}")
+            return listener
+        except Exception:
+            logger.warning("Could not listen for page-cache changes; reading stamps each time.")
+            return None
+
+    def _close_listener(self) -> None:
+        try:
+            if self._listener is not None:
+                self._listener.close()
+        except Exception:  # noqa: S110 (already broken; nothing more to do)
+            pass
+        self._listener = None
+
+
+_UNKNOWN = object()
+_stamps = _StampMemo()
+
+
+def forget_remembered_stamps() -> None:
+    """For tests and commands that change councils behind publishing's back."""
+    _stamps.forget()
+
+
+@lru_cache(maxsize=4096)
+def _public_page_at(path: str) -> tuple[PagePolicy, dict] | None:
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    policy = getattr(match.func, "public_page", None)
+    return (policy, match.kwargs) if policy is not None else None
+
+
+def _with_caching_headers(response: HttpResponseBase, stamp: Stamp, policy: PagePolicy):
     response["ETag"] = stamp.etag
     if stamp.last_changed is not None:
         response["Last-Modified"] = http_date(stamp.last_changed.timestamp())
-    response["Cache-Control"] = cache_control
+    response["Cache-Control"] = policy.cache_control
     return response
 
 
 def _cache_key(request: HttpRequest, stamp: Stamp) -> str:
     # The host is part of the key: pages carry absolute links built from it.
     where = f"{request.scheme}://{request.get_host()}{request.path}"
-    return "page:" + hashlib.sha256(f"{code_version()}|{stamp.key}|{where}".encode()).hexdigest()
+    return "page:" + hashlib.sha256(f"{stamp.etag}|{where}".encode()).hexdigest()
+
+
+def _storable(response: HttpResponseBase) -> bool:
+    if response.streaming or response.cookies:
+        return False
+    return "cookie" not in response.get("Vary", "").lower()
 
 
 def _stored(response: HttpResponse) -> tuple[bytes, list[tuple[str, str]]]:
-    return response.content, [
-        (name, response[name]) for name in _KEPT_HEADERS if response.has_header(name)
+    headers = [
+        (name, value) for name, value in response.items() if name.lower() not in _PERSONAL_HEADERS
     ]
+    return response.content, headers
 
 
 def _from_stored(stored: tuple[bytes, list[tuple[str, str]]]) -> HttpResponse:
@@ -185,8 +335,7 @@ def code_version() -> str:
         return build_id
     base = Path(settings.BASE_DIR)
     digest = hashlib.sha256()
-    sources = [base / "templates", base / "config", base / "councils", base / "notices"]
-    for root in sources:
+    for root in (base / "templates", base / "config", base / "councils", base / "notices"):
         for path in sorted(root.rglob("*")):
             if path.suffix in {".py", ".html", ".txt", ".xml"} and "tests" not in path.parts:
                 digest.update(str(path.relative_to(base)).encode())

@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
+
+
+def _council_saved(sender, instance, **kwargs) -> None:
+    from notices.public_cache import mark_councils_changed
+
+    # The council's own page shows its details as they are now: any save is a public change.
+    mark_councils_changed([instance.pk])
+
+
+def _council_deleted(sender, instance, **kwargs) -> None:
+    from notices.public_cache import announce_change
+
+    announce_change()
+
+
+class NoticesConfig(AppConfig):
+    name = "notices"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from councils.models import Council
+
+        post_save.connect(_council_saved, sender=Council, dispatch_uid="notices.council_saved")
+        post_delete.connect(
+            _council_deleted, sender=Council, dispatch_uid="notices.council_deleted"
+        )
