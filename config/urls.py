@@ -1,10 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, reverse_lazy
 
 from config import views as site_views
-from notices.sitemaps import SITEMAPS
+from notices.sitemaps import sitemap_xml
 from notices.views.markdown import markdown_preview, markdown_upload_disabled
 
 # The set-password pages wear the admin's header, as Django's docs suggest for its auth views.
@@ -37,7 +36,7 @@ urlpatterns = [
     path("markdownx/upload/", markdown_upload_disabled, name="markdownx_upload"),
     path("accessibility/", site_views.accessibility_statement, name="accessibility-statement"),
     path("robots.txt", site_views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("", include("councils.urls")),
     path("", include("notices.urls")),
 ]

@@ -1,11 +1,14 @@
 """/sitemap.xml: every council, every published notice and every one of its versions."""
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
 from django.db.models import Max, QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from councils.models import Council
 from notices.models import Notice, NoticeVersion
+from notices.public_cache import MACHINE_READABLE, for_site, public_page
 
 
 class CouncilSitemap(Sitemap):
@@ -61,3 +64,8 @@ class NoticeVersionSitemap(Sitemap):
 
 
 SITEMAPS = {"councils": CouncilSitemap, "notices": NoticeSitemap, "versions": NoticeVersionSitemap}
+
+
+@public_page(for_site, cache_control=MACHINE_READABLE)
+def sitemap_xml(request: HttpRequest) -> HttpResponse:
+    return sitemap(request, sitemaps=SITEMAPS)
