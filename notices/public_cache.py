@@ -22,9 +22,11 @@ the page already gets `304 Not Modified`.
 """
 
 import datetime
+import gzip
 import hashlib
 import logging
 import os
+import re
 import select
 import threading
 from collections.abc import Callable, Iterable
@@ -56,8 +58,17 @@ MACHINE_READABLE = "public, max-age=300"
 
 CHANNEL = "notices_public_pages"
 
-# Headers never replayed from a cached copy.
-_PERSONAL_HEADERS = {"set-cookie"}
+# Headers a cached copy does not replay: per-person ones, and those set again on the way out.
+_NOT_REPLAYED_HEADERS = {"set-cookie", "vary", "content-length", "content-encoding"}
+_COMPRESSIBLE_TYPES = (
+    "text/",
+    "application/json",
+    "application/ld+json",
+    "application/xml",
+    "application/atom+xml",
+)
+_MIN_GZIP_BYTES = 200
+_GZIP = re.compile(r"\bgzip\b")
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,10 @@ class Stamp:
     def etag(self) -> str:
         digest = hashlib.sha256(f"{code_version()}|{self.key}|{_today()}".encode()).hexdigest()
         return f'"{digest[:20]}"'
+
+    def etag_for(self, *, gzipped: bool) -> str:
+        # The compressed bytes are another representation, so another (strong) ETag.
+        return f'{self.etag[:-1]}-gzip"' if gzipped else self.etag
 
 
 @dataclass(frozen=True)
@@ -166,22 +181,22 @@ class PublicPageCacheMiddleware:
         stamp = _stamps.current(policy.scope_for(kwargs))
         if stamp is None:
             return self.get_response(request)
+        gzipped = _accepts_gzip(request)
+        etag = stamp.etag_for(gzipped=gzipped)
         last_modified = int(stamp.last_changed.timestamp()) if stamp.last_changed else None
-        conditional = get_conditional_response(
-            request, etag=stamp.etag, last_modified=last_modified
-        )
+        conditional = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if conditional is not None:
-            return _with_caching_headers(conditional, stamp, policy)
+            return _with_caching_headers(conditional, etag, stamp, policy)
         key = None if request.META.get("QUERY_STRING") else _cache_key(request, stamp)
         stored = page_cache.get(key) if key else None
-        if stored is not None:
-            return _with_caching_headers(_from_stored(stored), stamp, policy)
-        response = self.get_response(request)
-        if response.status_code != 200:
-            return response
-        if key and _storable(response):
-            page_cache.set(key, _stored(response))
-        return _with_caching_headers(response, stamp, policy)
+        if stored is None:
+            response = self.get_response(request)
+            if response.status_code != 200 or not _storable(response):
+                return response
+            stored = _stored(response)
+            if key:
+                page_cache.set(key, stored)
+        return _with_caching_headers(_from_stored(stored, gzipped), etag, stamp, policy)
 
 
 class _StampMemo:
@@ -284,12 +299,19 @@ def _public_page_at(path: str) -> tuple[PagePolicy, dict] | None:
     return (policy, match.kwargs) if policy is not None else None
 
 
-def _with_caching_headers(response: HttpResponseBase, stamp: Stamp, policy: PagePolicy):
-    response["ETag"] = stamp.etag
+def _with_caching_headers(
+    response: HttpResponseBase, etag: str, stamp: Stamp, policy: PagePolicy
+) -> HttpResponseBase:
+    response["ETag"] = etag
     if stamp.last_changed is not None:
         response["Last-Modified"] = http_date(stamp.last_changed.timestamp())
     response["Cache-Control"] = policy.cache_control
+    response["Vary"] = "Accept-Encoding"
     return response
+
+
+def _accepts_gzip(request: HttpRequest) -> bool:
+    return bool(_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def _cache_key(request: HttpRequest, stamp: Stamp) -> str:
@@ -299,23 +321,45 @@ def _cache_key(request: HttpRequest, stamp: Stamp) -> str:
 
 
 def _storable(response: HttpResponseBase) -> bool:
-    if response.streaming or response.cookies:
+    if response.streaming or response.cookies or response.has_header("Content-Encoding"):
         return False
     return "cookie" not in response.get("Vary", "").lower()
 
 
-def _stored(response: HttpResponse) -> tuple[bytes, list[tuple[str, str]]]:
-    headers = [
-        (name, value) for name, value in response.items() if name.lower() not in _PERSONAL_HEADERS
-    ]
-    return response.content, headers
+@dataclass(frozen=True)
+class _StoredPage:
+    """A rendered page as the cache keeps it: its bytes, the same compressed once (a care leaver
+    on a phone downloads a fifth as much; compressing on every request would cost more than the
+    rest of serving it), and its headers."""
+
+    content: bytes
+    gzipped: bytes | None
+    headers: tuple[tuple[str, str], ...]
 
 
-def _from_stored(stored: tuple[bytes, list[tuple[str, str]]]) -> HttpResponse:
-    content, headers = stored
-    response = HttpResponse(content)
-    for name, value in headers:
+def _stored(response: HttpResponse) -> _StoredPage:
+    content = response.content
+    compressible = len(content) >= _MIN_GZIP_BYTES and response.get("Content-Type", "").startswith(
+        _COMPRESSIBLE_TYPES
+    )
+    headers = tuple(
+        (name, value)
+        for name, value in response.items()
+        if name.lower() not in _NOT_REPLAYED_HEADERS
+    )
+    # mtime=0: the same page always compresses to the same bytes.
+    gzipped = gzip.compress(content, compresslevel=6, mtime=0) if compressible else None
+    return _StoredPage(content, gzipped, headers)
+
+
+def _from_stored(stored: _StoredPage, gzipped: bool) -> HttpResponse:
+    body = stored.gzipped if gzipped and stored.gzipped is not None else stored.content
+    response = HttpResponse(body)
+    for name, value in stored.headers:
         response[name] = value
+    if body is stored.gzipped:
+        response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(body))
     return response
 
 

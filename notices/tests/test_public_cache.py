@@ -1,6 +1,7 @@
 """The public page cache and conditional GET (notices.public_cache): pages are rendered once,
 answered with 304 when the reader has them, and never served stale after a change."""
 
+import gzip
 import os
 import socket
 import uuid
@@ -388,7 +389,51 @@ def test_cached_pages_never_replay_cookies(client, published):
     cached = client.get(url)
     assert not cached.cookies
     assert not cached.has_header("Set-Cookie")
-    assert not cached.has_header("Vary")
+    assert cached["Vary"] == "Accept-Encoding"
+
+
+# Compressed once, when stored
+
+
+@pytest.mark.parametrize("served", ["rendered", "from the cache"])
+def test_a_browser_that_accepts_gzip_gets_the_page_compressed(client, published, served):
+    url = notice_url(published)
+    plain = client.get(url)
+    if served == "rendered":
+        cache.clear()
+    packed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert int(packed["Content-Length"]) == len(packed.content) < len(plain.content) / 3
+    assert packed["Vary"] == plain["Vary"] == "Accept-Encoding"
+    assert packed["ETag"] != plain["ETag"]
+    assert packed["Content-Type"] == plain["Content-Type"]
+
+
+def test_each_encoding_is_revalidated_against_its_own_etag(client, published):
+    url = notice_url(published)
+    packed_etag = client.get(url, HTTP_ACCEPT_ENCODING="gzip")["ETag"]
+    plain_etag = client.get(url)["ETag"]
+    again = client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed_etag)
+    assert again.status_code == 304
+    # A plain-text copy's ETag does not vouch for the compressed bytes, nor the other way.
+    assert (
+        client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=plain_etag).status_code
+        == 200
+    )
+    assert client.get(url, HTTP_IF_NONE_MATCH=packed_etag).status_code == 200
+
+
+def test_pages_with_a_query_string_are_compressed_too(client, published):
+    response = client.get("/search/?q=information", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert b"</html>" in gzip.decompress(response.content)
+
+
+def test_no_encoding_asked_for_means_none_given(client, published):
+    for header in ("", "identity", "deflate", "br", "gzipx"):
+        response = client.get(notice_url(published), HTTP_ACCEPT_ENCODING=header)
+        assert not response.has_header("Content-Encoding"), header
 
 
 def test_the_cache_is_empty_at_the_start_of_each_test():
