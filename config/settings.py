@@ -6,10 +6,12 @@ setting DJANGO_HTTPS=false. The README lists every variable.
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -69,6 +71,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "markdownx",
+    # Content-Security-Policy (settings below); the app only adds django-csp's settings checks.
+    "csp",
     # Records failed sign-ins and locks staff out after too many (see "Sign-in protection").
     "axes",
     "councils",
@@ -77,6 +81,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files carry these headers too, and before anything that could
+    # read a request's body (config/middleware.py).
+    "config.middleware.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages from the cache, before sessions, CSRF and authentication: they are the same
     # for everybody (notices.public_cache).
@@ -236,6 +245,18 @@ MARKDOWNX_EDITOR_RESIZABLE = True
 
 # A notice body is prose; anything near this size is a mistake or an attack.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+# Every request, uploads included: over this, config.middleware refuses it with 413 before its
+# body is read. The largest request the site needs is a notice import (a file of up to 5 MB,
+# notices.importing.reading.MAX_IMPORT_BYTES, and a few fields); this leaves room for the form.
+MAX_REQUEST_BYTES = env_int("DJANGO_MAX_REQUEST_BYTES", 6 * 1_048_576)
+if MAX_REQUEST_BYTES < 1:
+    raise ImproperlyConfigured("DJANGO_MAX_REQUEST_BYTES must be a positive number of bytes.")
+# The biggest form is a notice's admin page: a 60-section notice with twenty rows in each table
+# posts 1,045 fields (config/tests/test_request_limits.py), over Django's default of 1,000. This
+# leaves room for longer notices and stays far too few to cost the server anything.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5_000
+# Only the import form takes a file, and only one (django-markdownx's image upload is off).
+DATA_UPLOAD_MAX_NUMBER_FILES = 1
 
 # HTTPS posture. On by default; `make run` sets DJANGO_HTTPS=false for plain HTTP on 127.0.0.1.
 HTTPS = env_bool("DJANGO_HTTPS", True)
@@ -261,11 +282,78 @@ if BEHIND_PROXY:
         raise ImproperlyConfigured("DJANGO_PROXY_COUNT must be 1 or more behind a proxy.")
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
     AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1
+# A load balancer's health probe speaks plain HTTP to the app itself: answer it, not redirect it.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp). Everything comes from the site itself, and no page has an
+# inline script, style element or style attribute, so the policy allows none ('unsafe-inline')
+# and no eval: a script that gets into a page some other way still cannot run.
+# config/tests/test_content_security_policy.py renders every page type to prove it, and
+# tests/e2e/test_content_security_policy.py watches Chromium for violations.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        # The admin's Markdown preview posts to /markdownx/markdownify/.
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": HTTPS,
+    },
+}
+# Other browser features (camera, microphone, geolocation, payment...) are switched off by the
+# Permissions-Policy header from config.middleware.PermissionsPolicyMiddleware.
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# Where the admin lives: DJANGO_ADMIN_PATH (default "admin/"), letters, digits and hyphens in one
+# or more parts, each ending in "/". It may not start like a public address, or the admin would
+# hide those pages; config/tests/test_admin_path.py keeps this list in step with the URLs.
+# robots.txt names the path, so it is no secret: it moves the admin, it does not hide it.
+PUBLIC_PATH_STARTS = frozenset(
+    {
+        "accessibility",
+        "compare",
+        "councils",
+        "data",
+        "feeds",
+        "healthz",
+        "markdownx",
+        "robots.txt",
+        "search",
+        "sitemap.xml",
+        "staff",
+        "static",
+    }
+)
+
+
+def validated_admin_path(value: str) -> str:
+    """The admin's path as urls.py needs it, or ImproperlyConfigured saying what is wrong."""
+    if not re.fullmatch(r"[A-Za-z0-9-]+(/[A-Za-z0-9-]+)*/", value):
+        raise ImproperlyConfigured(
+            f"DJANGO_ADMIN_PATH must be letters, digits and hyphens in parts separated by '/', "
+            f"ending with '/' and not starting with one, such as 'staff-admin/'; not {value!r}."
+        )
+    first_part = value.split("/", 1)[0].lower()
+    if first_part in PUBLIC_PATH_STARTS:
+        raise ImproperlyConfigured(
+            f"DJANGO_ADMIN_PATH {value!r} would clash with the public pages at /{first_part}/; "
+            "choose a path that starts with another word."
+        )
+    return value
+
+
+ADMIN_PATH = validated_admin_path(os.environ.get("DJANGO_ADMIN_PATH", "").strip() or "admin/")
 
 LOGGING = {
     "version": 1,

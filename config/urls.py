@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
@@ -10,7 +11,8 @@ from notices.views.markdown import markdown_preview, markdown_upload_disabled
 _ADMIN_LOOK = {"site_header": admin.site.site_header, "site_title": admin.site.site_title}
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    # DJANGO_ADMIN_PATH, checked when the settings load.
+    path(settings.ADMIN_PATH, admin.site.urls),
     # The one-time link `manage.py add_staff` prints. Staff never choose a password in the
     # command line; they set it here, through the password validators.
     path(
@@ -36,6 +38,7 @@ urlpatterns = [
     path("markdownx/upload/", markdown_upload_disabled, name="markdownx_upload"),
     path("accessibility/", site_views.accessibility_statement, name="accessibility-statement"),
     path("robots.txt", site_views.robots_txt, name="robots"),
+    path("healthz", site_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("", include("councils.urls")),
     path("", include("notices.urls")),
