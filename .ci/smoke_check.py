@@ -83,6 +83,24 @@ def main(base: str) -> None:
         status == 301 and headers.get("Location", "").startswith("https://"),
         "plain HTTP redirects to HTTPS",
     )
+    status, _, body = fetch(f"{base}/healthz", headers={})
+    expect(status == 200 and body == '{"status": "ok"}', "/healthz answers 200 over plain HTTP")
+    _, headers, _ = fetch(f"{base}/")
+    expect("default-src 'self'" in headers.get("Content-Security-Policy", ""), "the CSP is sent")
+    status, headers, _ = fetch(f"{base}{notice_paths[0]}")
+    etag = headers.get("ETag", "")
+    expect(
+        bool(etag) and headers.get("Cache-Control") == "public, no-cache", "a notice has an ETag"
+    )
+    status, headers, _ = fetch(
+        f"{base}{notice_paths[0]}", headers=PROXY_HEADERS | {"If-None-Match": etag}
+    )
+    expect(status == 304, "a notice the reader already has is a 304")
+    expect(
+        "default-src 'self'"
+        in fetch(f"{base}{notice_paths[0]}")[1].get("Content-Security-Policy", ""),
+        "a notice served from the cache still carries the CSP",
+    )
 
 
 if __name__ == "__main__":
