@@ -14,7 +14,7 @@ LOCAL_ENV = DJANGO_HTTPS=false \
 	DJANGO_SECRET_KEY="$$(cat $(LOCAL)/secret-key)" \
 	DEMO_ADMIN_PASSWORD="$$(cat $(LOCAL)/admin-password)"
 
-.PHONY: run test bench lint format install assets clean
+.PHONY: run test bench bench-diff lint format install assets clean
 
 run: install assets $(LOCAL)/secret-key $(LOCAL)/admin-password
 	$(LOCAL_ENV) $(BIN)/python manage.py migrate --noinput
@@ -30,8 +30,15 @@ run: install assets $(LOCAL)/secret-key $(LOCAL)/admin-password
 test: install assets
 	$(BIN)/python -m pytest
 
-# Speed figures live here, never in timed tests.
-bench: install
+# Speed figures live here, never in timed tests. `bench` loads the site with wrk (a Debian package,
+# installed if missing) on a throwaway PostgreSQL database on 127.0.0.1:5432 and times publishing,
+# the shared block cascade and the diff (docs/performance.md); `bench-diff` times the diff alone.
+bench: install assets
+	command -v wrk >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
+	$(BIN)/python -m benchmarks.site_benchmark $(BENCH_ARGS)
+
+bench-diff: install
 	$(BIN)/python -m benchmarks.diff_benchmark
 
 lint: install
