@@ -22,7 +22,7 @@ run: install assets $(LOCAL)/secret-key $(LOCAL)/admin-password
 	$(LOCAL_ENV) $(BIN)/python manage.py load_demo
 	@echo
 	@echo "  Site:  http://$(HOST):$(PORT)/"
-	@echo "  Admin: http://$(HOST):$(PORT)/admin/  user admin, password $$(cat $(LOCAL)/admin-password)"
+	@echo "  Admin: http://$(HOST):$(PORT)/$${DJANGO_ADMIN_PATH:-admin/}  user admin, password $$(cat $(LOCAL)/admin-password)"
 	@echo "         (unless you have changed it since)"
 	@echo
 	$(LOCAL_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
