@@ -472,6 +472,15 @@ def another_process_publishes(council: Council) -> None:
         other.execute(f"NOTIFY {public_cache.CHANNEL}")
 
 
+@pytest.fixture
+def committed_notice(transactional_db, make_notice, publish):
+    """A published notice whose rows are committed, as on a server: NOTIFY is only delivered on
+    commit."""
+    notice = make_notice()
+    publish(notice)
+    return notice
+
+
 def wait_for_notification(memo, seconds: float = 5.0) -> None:
     import select
 
@@ -480,12 +489,10 @@ def wait_for_notification(memo, seconds: float = 5.0) -> None:
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True)
 def test_a_remembered_stamp_serves_a_cached_page_with_no_query(
-    client, make_notice, publish, listening, django_assert_num_queries
+    client, committed_notice, listening, django_assert_num_queries
 ):
-    notice = make_notice()
-    publish(notice)
+    notice = committed_notice
     url = notice_url(notice)
     first = client.get(url)
     with django_assert_num_queries(0):
@@ -496,10 +503,8 @@ def test_a_remembered_stamp_serves_a_cached_page_with_no_query(
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True)
-def test_publishing_in_this_process_is_seen_at_once(client, make_notice, publish, listening):
-    notice = make_notice()
-    publish(notice)
+def test_publishing_in_this_process_is_seen_at_once(client, committed_notice, publish, listening):
+    notice = committed_notice
     url = notice_url(notice)
     client.get(url)
     change_a_section(notice, "Seen by the very next request.")
@@ -508,10 +513,8 @@ def test_publishing_in_this_process_is_seen_at_once(client, make_notice, publish
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True)
-def test_a_change_committed_by_another_process_is_heard(client, make_notice, publish, listening):
-    notice = make_notice()
-    publish(notice)
+def test_a_change_committed_by_another_process_is_heard(client, committed_notice, listening):
+    notice = committed_notice
     url = notice_url(notice)
     etag = client.get(url)["ETag"]
     another_process_publishes(notice.council)
@@ -522,12 +525,10 @@ def test_a_change_committed_by_another_process_is_heard(client, make_notice, pub
 
 
 @needs_postgresql
-@pytest.mark.django_db(transaction=True)
 def test_a_lost_listener_falls_back_to_the_database_then_listens_again(
-    client, make_notice, publish, listening
+    client, committed_notice, listening
 ):
-    notice = make_notice()
-    publish(notice)
+    notice = committed_notice
     url = notice_url(notice)
     etag = client.get(url)["ETag"]
     backend = listening._listener.info.backend_pid
@@ -549,14 +550,12 @@ def test_a_lost_listener_falls_back_to_the_database_then_listens_again(
     assert listening._listener.info.backend_pid != backend
 
 
-@pytest.mark.django_db(transaction=True)
 def test_without_postgresql_the_stamp_is_read_every_time(
-    client, make_notice, publish, listening, django_assert_num_queries
+    client, committed_notice, listening, django_assert_num_queries
 ):
     if connection.vendor == "postgresql":
         pytest.skip("covered by the listening tests")
-    notice = make_notice()
-    publish(notice)
+    notice = committed_notice
     url = notice_url(notice)
     client.get(url)
     with django_assert_num_queries(1):
