@@ -147,6 +147,9 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "TIMEOUT": PAGE_CACHE_SECONDS,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "notices"),
+            # A Redis that does not answer must not hold a request for long: pages are then
+            # rendered without the cache (notices.public_cache).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 else:

@@ -29,6 +29,7 @@ import os
 import re
 import select
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -188,14 +189,14 @@ class PublicPageCacheMiddleware:
         if conditional is not None:
             return _with_caching_headers(conditional, etag, stamp, policy)
         key = None if request.META.get("QUERY_STRING") else _cache_key(request, stamp)
-        stored = page_cache.get(key) if key else None
+        stored = _cached_page(key) if key else None
         if stored is None:
             response = self.get_response(request)
             if response.status_code != 200 or not _storable(response):
                 return response
             stored = _stored(response)
             if key:
-                page_cache.set(key, stored)
+                _keep_page(key, stored)
         return _with_caching_headers(_from_stored(stored, gzipped), etag, stamp, policy)
 
 
@@ -361,6 +362,40 @@ def _from_stored(stored: _StoredPage, gzipped: bool) -> HttpResponse:
         response["Content-Encoding"] = "gzip"
     response["Content-Length"] = str(len(body))
     return response
+
+
+def _cached_page(key: str) -> "_StoredPage | None":
+    try:
+        return page_cache.get(key)
+    except Exception:
+        # A cache that is down (Redis restarting) costs speed, never the page.
+        _cache_trouble.report()
+        return None
+
+
+def _keep_page(key: str, stored: "_StoredPage") -> None:
+    try:
+        page_cache.set(key, stored)
+    except Exception:
+        _cache_trouble.report()
+
+
+class _CacheTrouble:
+    """Logs a failing cache once a minute, not on every request while it is down."""
+
+    def __init__(self) -> None:
+        self._last_reported = 0.0
+
+    def report(self) -> None:
+        now = time.monotonic()
+        if now - self._last_reported >= 60:
+            self._last_reported = now
+            logger.warning(
+                "The page cache is not answering; pages are rendered each time.", exc_info=True
+            )
+
+
+_cache_trouble = _CacheTrouble()
 
 
 def _today() -> str:

@@ -560,3 +560,24 @@ def test_without_postgresql_the_stamp_is_read_every_time(
     client.get(url)
     with django_assert_num_queries(1):
         client.get(url)
+
+
+def test_a_cache_that_is_down_costs_speed_not_the_page(client, published, caplog):
+    # Nothing listens on port 9: the connection is refused at once.
+    settings = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
+    }
+    with override_settings(CACHES=settings):
+        public_cache._cache_trouble._last_reported = 0.0
+        first = client.get(notice_url(published))
+        second = client.get(notice_url(published))
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+    warnings = [
+        record for record in caplog.records if "page cache is not answering" in record.message
+    ]
+    assert len(warnings) == 1, "logged once, not on every request"
