@@ -205,7 +205,7 @@ class _StampMemo:
     heard nothing."""
 
     def __init__(self) -> None:
-        self._stamps: dict[str, Stamp | None] = {}
+        self._stamps: dict[str, Stamp] = {}
         self._generation = 0
         self._listener = None
         self._listener_pid: int | None = None
@@ -214,14 +214,15 @@ class _StampMemo:
     def current(self, scope: Scope) -> Stamp | None:
         with self._lock:
             trusted = self._trustworthy()
-            remembered = self._stamps.get(scope.memo_key, _UNKNOWN) if trusted else _UNKNOWN
+            remembered = self._stamps.get(scope.memo_key) if trusted else None
             generation = self._generation
-        if remembered is not _UNKNOWN:
+        if remembered is not None:
             return remembered
         stamp = scope.read()
+        # Not an unknown council (made-up slugs would fill memory), and not if a change was
+        # heard meanwhile: what was read may be from before it.
         with self._lock:
-            # Not if a change was heard meanwhile: what was read may be from before it.
-            if trusted and generation == self._generation:
+            if stamp is not None and trusted and generation == self._generation:
                 self._stamps[scope.memo_key] = stamp
         return stamp
 
@@ -281,7 +282,6 @@ class _StampMemo:
         self._listener = None
 
 
-_UNKNOWN = object()
 _stamps = _StampMemo()
 
 

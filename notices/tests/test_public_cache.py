@@ -581,3 +581,11 @@ def test_a_cache_that_is_down_costs_speed_not_the_page(client, published, caplog
         record for record in caplog.records if "page cache is not answering" in record.message
     ]
     assert len(warnings) == 1, "logged once, not on every request"
+
+
+@needs_postgresql
+def test_made_up_councils_are_not_remembered(client, committed_notice, listening):
+    for number in range(50):
+        assert client.get(f"/councils/made-up-{number}/").status_code == 404
+    client.get(notice_url(committed_notice))
+    assert list(listening._stamps) == [f"council:{committed_notice.council.slug}"]
