@@ -84,10 +84,6 @@ class Stamp:
         digest = hashlib.sha256(f"{code_version()}|{self.key}|{_today()}".encode()).hexdigest()
         return f'"{digest[:20]}"'
 
-    def etag_for(self, *, gzipped: bool) -> str:
-        # The compressed bytes are another representation, so another (strong) ETag.
-        return f'{self.etag[:-1]}-gzip"' if gzipped else self.etag
-
 
 @dataclass(frozen=True)
 class Scope:
@@ -183,12 +179,14 @@ class PublicPageCacheMiddleware:
         if stamp is None:
             return self.get_response(request)
         gzipped = _accepts_gzip(request)
-        etag = stamp.etag_for(gzipped=gzipped)
+        page_etag = stamp.etag  # a digest: worked out once per request
+        # The compressed bytes are another representation, so another (strong) ETag.
+        etag = f'{page_etag[:-1]}-gzip"' if gzipped else page_etag
         last_modified = int(stamp.last_changed.timestamp()) if stamp.last_changed else None
         conditional = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if conditional is not None:
             return _with_caching_headers(conditional, etag, stamp, policy)
-        key = None if request.META.get("QUERY_STRING") else _cache_key(request, stamp)
+        key = None if request.META.get("QUERY_STRING") else _cache_key(request, page_etag)
         stored = _cached_page(key) if key else None
         if stored is None:
             response = self.get_response(request)
@@ -315,10 +313,10 @@ def _accepts_gzip(request: HttpRequest) -> bool:
     return bool(_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
-def _cache_key(request: HttpRequest, stamp: Stamp) -> str:
+def _cache_key(request: HttpRequest, page_etag: str) -> str:
     # The host is part of the key: pages carry absolute links built from it.
     where = f"{request.scheme}://{request.get_host()}{request.path}"
-    return "page:" + hashlib.sha256(f"{stamp.etag}|{where}".encode()).hexdigest()
+    return "page:" + hashlib.sha256(f"{page_etag}|{where}".encode()).hexdigest()
 
 
 def _storable(response: HttpResponseBase) -> bool:
