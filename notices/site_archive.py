@@ -37,13 +37,13 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import DatabaseError, connection, models, transaction
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from councils.models import Council, CouncilMembership
 from councils.roles import NATIONAL_ADMIN_GROUP, ROLE_GROUPS
-from notices import public_cache
+from notices import public_cache, search
+from notices.history import current_versions
 from notices.models import (
     AuditEvent,
     DataCategory,
@@ -61,7 +61,6 @@ from notices.models import (
     SharedBlockPart,
     SharedBlockVersion,
 )
-from notices.search import write_search_text
 
 FORMAT_NAME = "council-privacy-notices-site"
 FORMAT_VERSION = 1
@@ -780,26 +779,16 @@ def _reset_sequences() -> None:
 
 
 def _rebuild_search_text() -> int:
-    """Each published notice's search text, from its latest version, written as publishing
-    writes it."""
-    latest_number = (
-        NoticeVersion.objects.filter(notice=OuterRef("notice"))
-        .order_by("-number")
-        .values("number")[:1]
-    )
-    latest_versions = (
-        NoticeVersion.objects.filter(number=Subquery(latest_number))
+    """Each published notice's search text, from its current version, as publishing writes it."""
+    current = (
+        current_versions()
+        .select_related(None)
         .only("notice_id", "number", "snapshot")
         .order_by("notice_id")
     )
     rebuilt = 0
-    for version in latest_versions.iterator(chunk_size=EXPORT_CHUNK):
-        write_search_text(
-            NoticeSearchText,
-            notice_id=version.notice_id,
-            version_number=version.number,
-            snapshot=version.snapshot,
-        )
+    for version in current.iterator(chunk_size=EXPORT_CHUNK):
+        search.index_version(version)
         rebuilt += 1
     return rebuilt
 
