@@ -16,13 +16,6 @@ class CouncilQuerySet(models.QuerySet):
     def by_name(self) -> "CouncilQuerySet":
         return self.order_by("name")
 
-    def mark_publicly_changed(self) -> int:
-        """New public revisions for these councils: their cached public pages are no longer
-        served (notices.public_cache)."""
-        return self.update(
-            public_revision=models.F("public_revision") + 1, public_changed_at=timezone.now()
-        )
-
 
 class Council(models.Model):
     """A local authority with children's social care duties: the controller of its notices."""

@@ -38,7 +38,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache as page_cache
 from django.db import connection, transaction
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, F, Max, Sum
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -144,7 +144,9 @@ def read_site_stamp() -> Stamp:
 
 def mark_councils_changed(council_ids: Iterable[int]) -> None:
     """Call inside the transaction that changes what the public reads about these councils."""
-    Council.objects.filter(pk__in=council_ids).mark_publicly_changed()
+    Council.objects.filter(pk__in=council_ids).update(
+        public_revision=F("public_revision") + 1, public_changed_at=timezone.now()
+    )
     announce_change()
 
 
