@@ -243,7 +243,7 @@ STORAGES = {
 
 # Staff text is untrusted: django-markdownx's preview goes through the same sanitising renderer
 # as the public pages. Its image upload is switched off (see config/urls.py).
-MARKDOWNX_MARKDOWNIFY_FUNCTION = "notices.rendering.render_markdown"
+MARKDOWNX_MARKDOWNIFY_FUNCTION = "notices.text.markdown.render_markdown"
 MARKDOWNX_EDITOR_RESIZABLE = True
 
 # A notice body is prose; anything near this size is a mistake or an attack.

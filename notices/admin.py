@@ -11,7 +11,6 @@ from markdownx.widgets import AdminMarkdownxWidget
 from councils import permissions
 from councils.admin_scoping import CouncilScopedAdminMixin, CouncilScopedInlineMixin
 from notices import admin_views, audit
-from notices.anchors import anchor_from_heading, unique_anchor
 from notices.completeness import check_completeness
 from notices.drafts import display_name, mark_saved
 from notices.forms import DraftAdminForm
@@ -32,6 +31,7 @@ from notices.models import (
     SharedBlockVersion,
 )
 from notices.publishing import draft_status
+from notices.text.anchors import anchor_from_heading, unique_anchor
 
 # django-markdownx wires its editors once, on page load; this wires rows added with "Add another".
 MARKDOWN_INLINE_JS = "js/admin-markdown-inlines.js"

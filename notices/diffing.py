@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
-from notices.markdown_lines import SETEXT_UNDERLINE, TABLE_SEPARATOR, THEMATIC_BREAK
-from notices.rendering import REMOVED_WITH_CONTENT
+from notices.text.markdown import REMOVED_WITH_CONTENT
+from notices.text.markdown_lines import SETEXT_UNDERLINE, TABLE_SEPARATOR, THEMATIC_BREAK
 
 # Segment and block changes.
 EQUAL = "equal"

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from councils.models import Council
-from notices.anchors import RESERVED_ANCHORS, anchor_from_heading, unique_anchor
+from notices.text.anchors import RESERVED_ANCHORS, anchor_from_heading, unique_anchor
 
 MARKDOWN_HELP = (
     "Markdown: **bold**, lists starting with - or 1., [link text](https://...), ## subheadings. "

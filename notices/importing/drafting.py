@@ -18,7 +18,6 @@ from django.utils.text import capfirst
 
 from councils.models import Council
 from notices import audit
-from notices.anchors import anchor_from_heading, unique_anchor
 from notices.completeness import Completeness, check_completeness
 from notices.diffing import DELETE, EQUAL, INSERT, TextDiff
 from notices.drafts import lock_draft
@@ -45,6 +44,7 @@ from notices.models import (
 )
 from notices.restoring import write_draft_content
 from notices.snapshots import notice_snapshot, shared_block_snapshot
+from notices.text.anchors import anchor_from_heading, unique_anchor
 
 # A notice's title when the document states none.
 DEFAULT_TITLE = "Children's social care privacy notice"

@@ -27,8 +27,8 @@ from difflib import SequenceMatcher
 
 from notices.diffing import DELETE, INSERT, TextDiff, markdown_diff, reading_text
 from notices.importing.matching import LibraryItem, LibraryMatcher, normalise_name
-from notices.markdown_lines import SETEXT_UNDERLINE, TABLE_SEPARATOR, THEMATIC_BREAK
 from notices.models import IcoItem, LawfulBasis, NoticeRecipient, RetentionPeriod
+from notices.text.markdown_lines import SETEXT_UNDERLINE, TABLE_SEPARATOR, THEMATIC_BREAK
 
 __all__ = [
     "FoundContacts",

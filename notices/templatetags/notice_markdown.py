@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from notices.rendering import DEFAULT_TOP_HEADING_LEVEL, render_markdown
+from notices.text.markdown import DEFAULT_TOP_HEADING_LEVEL, render_markdown
 
 register = template.Library()
 

@@ -5,9 +5,9 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 
-from notices import rendering
-from notices.rendering import render_markdown
 from notices.tests.html import outline
+from notices.text import markdown as rendering
+from notices.text.markdown import render_markdown
 
 HOSTILE_MARKDOWN = [
     "<script>alert(1)</script>",
@@ -160,4 +160,4 @@ def test_allow_list_pins():
 
 
 def test_markdownx_preview_uses_this_renderer():
-    assert settings.MARKDOWNX_MARKDOWNIFY_FUNCTION == "notices.rendering.render_markdown"
+    assert settings.MARKDOWNX_MARKDOWNIFY_FUNCTION == "notices.text.markdown.render_markdown"

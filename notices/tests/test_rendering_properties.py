@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from notices.rendering import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, HEADING_TAGS, render_markdown
+from notices.text.markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, HEADING_TAGS, render_markdown
 
 REPRODUCIBLE = settings(
     derandomize=True,

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from councils import permissions
 from notices.models import MARKDOWN_MAX_LENGTH
-from notices.rendering import render_markdown
+from notices.text.markdown import render_markdown
 
 
 @require_POST

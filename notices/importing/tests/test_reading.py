@@ -20,7 +20,7 @@ from notices.importing.reading import (
     read_document,
     repair_mojibake,
 )
-from notices.rendering import render_markdown
+from notices.text.markdown import render_markdown
 
 
 def headings(markdown: str) -> list[str]:
