@@ -27,9 +27,9 @@ from notices.publishing import (
     publish_notice,
     publish_shared_block,
 )
+from notices.rendering import render_notice_html
 from notices.restoring import restore_version_to_draft
 from notices.snapshots import shared_block_snapshot
-from notices.text.markdown import render_notice_html
 
 
 def _admin_context(

@@ -19,8 +19,8 @@ from notices import audit, public_cache, search
 from notices.completeness import Completeness, check_completeness
 from notices.drafts import ensure_unchanged_since, lock_draft
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
+from notices.rendering import render_notice_html, render_shared_block_html
 from notices.snapshots import content_hash, notice_snapshot, shared_block_snapshot
-from notices.text.markdown import render_notice_html, render_shared_block_html
 
 CHANGE_NOTE_MAX_LENGTH = 2000
 

@@ -57,8 +57,8 @@ from notices.models import (
     add_years,
 )
 from notices.publishing import notice_content_hash
+from notices.rendering import render_notice_html, render_shared_block_html
 from notices.snapshots import SNAPSHOT_SCHEMA, content_hash, shared_block_snapshot
-from notices.text.markdown import render_notice_html, render_shared_block_html
 
 KIND = NoticeKind.CHILDRENS_SOCIAL_CARE
 TITLE = "Children's social care privacy notice"

@@ -332,7 +332,7 @@ def test_a_consent_basis_needs_a_section_on_withdrawing_consent(provision):
 
 
 def test_complaining_to_the_ico_is_always_met_because_the_page_always_shows_it(make_notice):
-    from notices.text.markdown import render_notice_html
+    from notices.rendering import render_notice_html
 
     notice = make_notice()
     assert not notice.sections.filter(ico_item=IcoItem.COMPLAINTS).exists()

@@ -24,9 +24,9 @@ from notices.publishing import (
     publish_notice,
     publish_shared_block,
 )
+from notices.rendering import render_notice_html
 from notices.search import search_site
 from notices.snapshots import content_hash, notice_snapshot
-from notices.text.markdown import render_notice_html
 from tests.database import database_state
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,4 @@
-"""The one renderer: staff Markdown in, sanitised HTML out; and a notice's snapshot in, the
-notice's HTML out, which publishing stores so that public pages never render again.
+"""The one renderer: staff Markdown in, sanitised HTML out.
 
 Staff text is untrusted. Markdown lets raw HTML through, so the HTML that Markdown produces is
 cleaned by nh3 (the Ammonia sanitiser) against an explicit allow-list. Everything that shows staff
@@ -7,18 +6,12 @@ text uses `render_markdown`: the public pages, the admin and django-markdownx's 
 (MARKDOWNX_MARKDOWNIFY_FUNCTION).
 """
 
-import datetime
 import xml.etree.ElementTree as ET
-from typing import Any
 
 import markdown
 import nh3
-from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-
-from notices.ico import ICO_CONTACT
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -129,34 +122,3 @@ def render_markdown(text: str, *, top_heading_level: int = DEFAULT_TOP_HEADING_L
         link_rel=LINK_REL,
         strip_comments=True,
     ).strip()
-
-
-def render_shared_block_html(block_snapshot: dict[str, Any]) -> SafeString:
-    """One version of the shared block as it appears in every notice that embeds it."""
-    return mark_safe(  # noqa: S308 (a template of ours; staff text in it is sanitised)
-        render_to_string("notices/_shared_block.html", {"shared_block": block_snapshot}).strip()
-    )
-
-
-def render_notice_html(
-    snapshot: dict[str, Any],
-    block_snapshot: dict[str, Any] | None,
-    *,
-    block_html: str | None = None,
-) -> str:
-    """A notice's body, from its contents list to its contacts, as one version of it reads.
-
-    `block_html` is the shared block already rendered, when a caller renders many notices that
-    embed the same block version.
-    """
-    if block_snapshot is not None and block_html is None:
-        block_html = render_shared_block_html(block_snapshot)
-    review_due = snapshot["notice"].get("review_due")
-    context = {
-        "snapshot": snapshot,
-        "review_due": datetime.date.fromisoformat(review_due) if review_due else None,
-        "shared_block": block_snapshot,
-        "shared_block_html": mark_safe(block_html or ""),  # noqa: S308 (rendered above)
-        "ico": ICO_CONTACT,
-    }
-    return render_to_string("notices/_notice_body.html", context).strip()

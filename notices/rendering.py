@@ -1,0 +1,41 @@
+"""A notice's snapshot in, the notice's HTML out, which publishing stores so that public pages
+never render again. Staff text in it goes through the one renderer, `render_markdown`."""
+
+import datetime
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+from notices.ico import ICO_CONTACT
+
+
+def render_shared_block_html(block_snapshot: dict[str, Any]) -> SafeString:
+    """One version of the shared block as it appears in every notice that embeds it."""
+    return mark_safe(  # noqa: S308 (a template of ours; staff text in it is sanitised)
+        render_to_string("notices/_shared_block.html", {"shared_block": block_snapshot}).strip()
+    )
+
+
+def render_notice_html(
+    snapshot: dict[str, Any],
+    block_snapshot: dict[str, Any] | None,
+    *,
+    block_html: str | None = None,
+) -> str:
+    """A notice's body, from its contents list to its contacts, as one version of it reads.
+
+    `block_html` is the shared block already rendered, when a caller renders many notices that
+    embed the same block version.
+    """
+    if block_snapshot is not None and block_html is None:
+        block_html = render_shared_block_html(block_snapshot)
+    review_due = snapshot["notice"].get("review_due")
+    context = {
+        "snapshot": snapshot,
+        "review_due": datetime.date.fromisoformat(review_due) if review_due else None,
+        "shared_block": block_snapshot,
+        "shared_block_html": mark_safe(block_html or ""),  # noqa: S308 (rendered above)
+        "ico": ICO_CONTACT,
+    }
+    return render_to_string("notices/_notice_body.html", context).strip()
