@@ -6,40 +6,44 @@ Split by noun into the modules of this package, and all re-exported here, so tha
 `councils.models`.
 """
 
-from notices.models.notice import (
+# In this order, so that the models register in the order they always have (and content types
+# and permissions on a new database are made in that order).
+# isort: off
+from notices.models.parts import (
     MARKDOWN_HELP,
     MARKDOWN_MAX_LENGTH,
-    AuditEvent,
-    AuditEventQuerySet,
-    DataCategory,
     EditableDraft,
     IcoItem,
-    ImmutableVersionError,
+    NoticeKind,
+    OrderedMarkdownPart,
+    markdown_length_validator,
+)
+from notices.models.shared_block import SharedBlock, SharedBlockPart, SharedBlockQuerySet
+from notices.models.libraries import DataCategory, Recipient, RecordKind
+from notices.models.notice import (
     LawfulBasis,
     Notice,
     NoticeDataCategory,
-    NoticeKind,
     NoticeQuerySet,
     NoticeRecipient,
-    NoticeSearchText,
-    NoticeVersion,
-    NoticeVersionQuerySet,
-    OrderedMarkdownPart,
-    PublishedVersion,
-    PublishedVersionQuerySet,
-    Recipient,
-    RecordKind,
     RetentionPeriod,
     Section,
-    SharedBlock,
-    SharedBlockPart,
-    SharedBlockQuerySet,
-    SharedBlockVersion,
-    SharedBlockVersionQuerySet,
     add_years,
     default_review_due,
-    markdown_length_validator,
 )
+from notices.models.versions import (
+    ImmutableVersionError,
+    NoticeVersion,
+    NoticeVersionQuerySet,
+    PublishedVersion,
+    PublishedVersionQuerySet,
+    SharedBlockVersion,
+    SharedBlockVersionQuerySet,
+)
+from notices.models.audit import AuditEvent, AuditEventQuerySet
+from notices.models.search import NoticeSearchText
+
+# isort: on
 
 __all__ = [
     "MARKDOWN_HELP",
