@@ -20,7 +20,7 @@ from notices.models import (
 
 # The default notice's sections: (heading, anchor, ICO checklist item, body). With the council's
 # contacts and one row of each structured part, they make the notice complete
-# (notices.completeness).
+# (notices.publishing.checklist).
 DEFAULT_SECTIONS = [
     (
         "Why we use your information",
@@ -89,7 +89,7 @@ def make_council(db):
 def make_notice(db, make_council):
     """A notice with one row of every part, so every table on the page has something in it, and
     a section for every checklist item that needs one, so it can be published
-    (notices.completeness)."""
+    (notices.publishing.checklist)."""
 
     def make(council: Council | None = None, **fields) -> Notice:
         council = council or make_council()
@@ -179,7 +179,7 @@ def demo(db):
 def publish(db):
     """Publishes a notice's saved draft: `publish(notice)`, `publish(notice, "note", major=False)`
     or with any other keyword of `publish_notice`."""
-    from notices.publishing import publish_notice
+    from notices.publishing.publish import publish_notice
 
     def publish_it(notice: Notice, note: str = "Published", *, major: bool = True, **kwargs):
         return publish_notice(notice, by=None, change_note=note, is_major=major, **kwargs)
@@ -190,7 +190,7 @@ def publish(db):
 @pytest.fixture
 def published_block(shared_block):
     """The shared block with its first version published, so notices published later embed it."""
-    from notices.publishing import publish_shared_block
+    from notices.publishing.publish import publish_shared_block
 
     publish_shared_block(shared_block, by=None, change_note="First version", is_major=True)
     return shared_block

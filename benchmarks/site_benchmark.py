@@ -427,7 +427,7 @@ def publish_times(first_council: int) -> list[float]:
     """Publishing a 60-section notice, in ms: separate notices, each with a sentence added; the
     first run warms up and is not counted."""
     from notices.models import Notice, Section
-    from notices.publishing import publish_notice
+    from notices.publishing.publish import publish_notice
     from notices.synthetic import build_site
 
     site = build_site(
@@ -448,7 +448,7 @@ def publish_times(first_council: int) -> list[float]:
 def cascade_time() -> tuple[float, int]:
     """Publishing a change to the shared block: seconds, and how many notices it reached."""
     from notices.models import SharedBlockPart
-    from notices.publishing import publish_shared_block
+    from notices.publishing.publish import publish_shared_block
 
     part = SharedBlockPart.objects.order_by("position", "pk").first()
     part.body += "\n\nDfE publishes a list of the requests for data it has approved."
@@ -473,7 +473,7 @@ def diff_times() -> DiffTimes:
     import random
 
     from benchmarks import diff_benchmark as bench
-    from notices.diffing import NoticeSide, diff_versions
+    from notices.publishing.diffing import NoticeSide, diff_versions
 
     rng = random.Random(2025)  # noqa: S311 (made-up text, not secrets)
     old, old_block = bench.notice_snapshot(rng), bench.block_snapshot(rng)

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from councils import permissions, staff
 from councils.admin_scoping import CouncilScopedAdminMixin
 from councils.models import Council, CouncilMembership
-from notices import audit
+from notices.publishing import audit
 
 # What identifies a council; only national admins change it (the slug is in every link to it).
 IDENTITY_FIELDS = ["name", "slug", "kind"]

@@ -29,7 +29,7 @@ def set_council_role(
     *, user: AbstractBaseUser, council: Council, role: str, by: AbstractBaseUser | None
 ) -> CouncilMembership:
     """Gives `user` the role at `council` (replacing any role they held there) and admin access."""
-    from notices import audit
+    from notices.publishing import audit
 
     role = Role(role)
     membership, created = CouncilMembership.objects.update_or_create(
@@ -48,7 +48,7 @@ def set_council_role(
 
 @transaction.atomic
 def make_national_admin(*, user: AbstractBaseUser, by: AbstractBaseUser | None) -> None:
-    from notices import audit
+    from notices.publishing import audit
 
     _give_admin_access(user)
     user.groups.add(Group.objects.get(name=NATIONAL_ADMIN_GROUP))
@@ -81,7 +81,7 @@ def sync_groups(user: AbstractBaseUser) -> None:
 def remove_council_role(*, membership: CouncilMembership, by: AbstractBaseUser | None) -> None:
     """Takes away a person's role at a council. Their account stays: it may hold other roles,
     and what it published stays signed with it."""
-    from notices import audit
+    from notices.publishing import audit
 
     user, council, role = membership.user, membership.council, membership.get_role_display()
     membership.delete()

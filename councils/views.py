@@ -3,8 +3,8 @@ from django.shortcuts import get_object_or_404, render
 
 from councils.directory import filter_councils, read_filter
 from councils.models import Council
-from notices.history import published_notices_prefetch
 from notices.public_cache import for_council, for_site, public_page
+from notices.publishing.history import published_notices_prefetch
 
 
 def _with_notices(councils):

@@ -10,9 +10,7 @@ from markdownx.widgets import AdminMarkdownxWidget
 
 from councils import permissions
 from councils.admin_scoping import CouncilScopedAdminMixin, CouncilScopedInlineMixin
-from notices import admin_views, audit
-from notices.completeness import check_completeness
-from notices.drafts import display_name, mark_saved
+from notices import admin_views
 from notices.forms import DraftAdminForm
 from notices.models import (
     AuditEvent,
@@ -30,7 +28,10 @@ from notices.models import (
     SharedBlockPart,
     SharedBlockVersion,
 )
-from notices.publishing import draft_status
+from notices.publishing import audit
+from notices.publishing.checklist import check_completeness
+from notices.publishing.drafts import display_name, mark_saved
+from notices.publishing.publish import draft_status
 from notices.text.anchors import anchor_from_heading, unique_anchor
 
 # django-markdownx wires its editors once, on page load; this wires rows added with "Add another".

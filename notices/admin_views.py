@@ -13,23 +13,23 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from councils import permissions
-from notices import history
-from notices.completeness import check_completeness
-from notices.diffing import diff_versions
-from notices.drafts import DraftChangedError, display_name
 from notices.forms import ImportForm, PublishForm, RestoreForm
 from notices.importing.drafting import ImportRefused, import_notice_file
 from notices.importing.reading import MAX_IMPORT_BYTES
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
-from notices.publishing import (
+from notices.publishing import history
+from notices.publishing.checklist import check_completeness
+from notices.publishing.diffing import diff_versions
+from notices.publishing.drafts import DraftChangedError, display_name
+from notices.publishing.publish import (
     PublishingError,
     draft_status,
     publish_notice,
     publish_shared_block,
 )
-from notices.rendering import render_notice_html
-from notices.restoring import restore_version_to_draft
-from notices.snapshots import shared_block_snapshot
+from notices.publishing.rendering import render_notice_html
+from notices.publishing.restoring import restore_version_to_draft
+from notices.publishing.snapshots import shared_block_snapshot
 
 
 def _admin_context(

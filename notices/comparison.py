@@ -22,8 +22,8 @@ from typing import Any
 
 from django.db.models.fields.json import KeyTransform
 
-from notices.history import current_versions
 from notices.models import NoticeKind, NoticeVersion
+from notices.publishing.history import current_versions
 
 NOT_SHARED = "No"
 NOT_KEPT = "Not listed"

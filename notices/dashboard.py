@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from councils import permissions
 from notices.models import Notice, NoticeVersion, SharedBlockVersion
-from notices.publishing import draft_status
-from notices.snapshots import council_snapshot
+from notices.publishing.publish import draft_status
+from notices.publishing.snapshots import council_snapshot
 
 
 @dataclass(frozen=True)

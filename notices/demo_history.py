@@ -52,7 +52,7 @@ from notices.models import (
     SharedBlock,
     SharedBlockPart,
 )
-from notices.publishing import publish_notice, publish_shared_block
+from notices.publishing.publish import publish_notice, publish_shared_block
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 

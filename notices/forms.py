@@ -3,8 +3,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from notices.drafts import DraftChangedError, ensure_unchanged_since, lock_draft
-from notices.publishing import CHANGE_NOTE_MAX_LENGTH
+from notices.publishing.drafts import DraftChangedError, ensure_unchanged_since, lock_draft
+from notices.publishing.publish import CHANGE_NOTE_MAX_LENGTH
 
 
 class OpenedRevisionField(forms.IntegerField):

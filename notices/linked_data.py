@@ -19,9 +19,9 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from notices import history
-from notices.ico import ICO_CONTACT
 from notices.models import IcoItem, NoticeVersion
+from notices.publishing import history
+from notices.publishing.ico import ICO_CONTACT
 
 JSONLD_CONTENT_TYPE = "application/ld+json; charset=utf-8"
 BULK_FILENAME = "council-privacy-notices.json"

@@ -29,8 +29,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from councils.models import Council
-from notices.diffing import markdown_blocks
 from notices.models import NoticeSearchText, NoticeVersion
+from notices.publishing.diffing import markdown_blocks
 
 SEARCH_CONFIG = "english"
 
@@ -87,7 +87,8 @@ class NoticeWords:
 
 
 def notice_words(snapshot: dict[str, Any]) -> NoticeWords:
-    """The council's own words in a version's snapshot (see notices.snapshots), as plain text.
+    """The council's own words in a version's snapshot (see notices.publishing.snapshots), as
+    plain text.
 
     Takes the snapshot alone, so that the data migration that fills the search text for existing
     versions can use it too.

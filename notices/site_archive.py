@@ -43,7 +43,6 @@ from django.utils.dateparse import parse_date, parse_datetime
 from councils.models import Council, CouncilMembership
 from councils.roles import NATIONAL_ADMIN_GROUP, ROLE_GROUPS
 from notices import public_cache, search
-from notices.history import current_versions
 from notices.models import (
     AuditEvent,
     DataCategory,
@@ -61,6 +60,7 @@ from notices.models import (
     SharedBlockPart,
     SharedBlockVersion,
 )
+from notices.publishing.history import current_versions
 
 FORMAT_NAME = "council-privacy-notices-site"
 FORMAT_VERSION = 1

@@ -11,8 +11,8 @@ added, a retention period changed; some major, some minor; dated a month apart a
 data categories, recipients, lawful bases and retention periods from the shared libraries (filled
 from the demo's libraries when empty), the shared DfE/NPD block's current version (published first
 if it has none), and its search index row. A notice needs at least six sections to cover every
-checklist item that needs one (notices.completeness); with fewer its draft is incomplete, so it
-could not be published again until sections are added.
+checklist item that needs one (notices.publishing.checklist); with fewer its draft is incomplete,
+so it could not be published again until sections are added.
 
 Speed is what this module is for, so it does not publish version by version. Councils come in a
 few variants (which library items they list, what their sections say); within a variant only the
@@ -20,8 +20,8 @@ council's own values differ (its number, name, kind, contacts). Each variant's v
 once with stand-in words for those values, and each council's copy replaces the stand-ins with its
 own, which are only letters, digits, spaces, `@`, `.`, `:`, `/` and `-`, so that they read the same
 escaped as HTML or JSON, as the stand-ins do. Everything else is what publishing computes: the
-snapshot (notices.snapshots' format), the content hash (publishing.notice_content_hash) and the
-search index (search.index_versions); its tests compare a sample with the real functions.
+snapshot (notices.publishing.snapshots' format), the content hash (publish.notice_content_hash)
+and the search index (search.index_versions); its tests compare a sample with the real functions.
 """
 
 import json
@@ -56,9 +56,9 @@ from notices.models import (
     SharedBlockVersion,
     add_years,
 )
-from notices.publishing import notice_content_hash
-from notices.rendering import render_notice_html, render_shared_block_html
-from notices.snapshots import SNAPSHOT_SCHEMA, content_hash, shared_block_snapshot
+from notices.publishing.publish import notice_content_hash
+from notices.publishing.rendering import render_notice_html, render_shared_block_html
+from notices.publishing.snapshots import SNAPSHOT_SCHEMA, content_hash, shared_block_snapshot
 
 KIND = NoticeKind.CHILDRENS_SOCIAL_CARE
 TITLE = "Children's social care privacy notice"
@@ -922,7 +922,8 @@ def _edit(
 
 
 def _snapshot(content: _Content, own: _Own) -> dict[str, Any]:
-    """The snapshot publishing would take of a draft holding `content` (notices.snapshots)."""
+    """The snapshot publishing would take of a draft holding `content`
+    (notices.publishing.snapshots)."""
     council = _council_fields(own)
     return {
         "schema": SNAPSHOT_SCHEMA,

@@ -17,10 +17,6 @@ from django.db import transaction
 from django.utils.text import capfirst
 
 from councils.models import Council
-from notices import audit
-from notices.completeness import Completeness, check_completeness
-from notices.diffing import DELETE, EQUAL, INSERT, TextDiff
-from notices.drafts import lock_draft
 from notices.importing.parsing import (
     FoundContacts,
     LibraryItem,
@@ -42,8 +38,12 @@ from notices.models import (
     SharedBlock,
     SharedBlockVersion,
 )
-from notices.restoring import write_draft_content
-from notices.snapshots import notice_snapshot, shared_block_snapshot
+from notices.publishing import audit
+from notices.publishing.checklist import Completeness, check_completeness
+from notices.publishing.diffing import DELETE, EQUAL, INSERT, TextDiff
+from notices.publishing.drafts import lock_draft
+from notices.publishing.restoring import write_draft_content
+from notices.publishing.snapshots import notice_snapshot, shared_block_snapshot
 from notices.text.anchors import anchor_from_heading, unique_anchor
 
 # A notice's title when the document states none.
@@ -275,7 +275,7 @@ def _write_draft(
 
 
 def _draft_content(parsed: ParsedNotice, report: ImportReport) -> dict:
-    """What the parse found, in the shape of a snapshot (see notices.snapshots)."""
+    """What the parse found, in the shape of a snapshot (see notices.publishing.snapshots)."""
     taken: set[str] = set()
     sections = []
     for section in parsed.sections:

@@ -16,7 +16,7 @@ class AuditEventQuerySet(models.QuerySet):
 
 class AuditEvent(models.Model):
     """One thing a person did to a council's notice or details, or to the shared block: written
-    once by the service that did it (see notices.audit) and never changed."""
+    once by the service that did it (see notices.publishing.audit) and never changed."""
 
     class Action(models.TextChoices):
         DRAFT_CREATED = "draft-created", "Draft created"

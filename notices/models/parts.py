@@ -28,7 +28,7 @@ class IcoItem(models.TextChoices):
     """The item of the ICO's right-to-be-informed checklist that a section answers.
 
     Some checklist items are answered by structured data instead (the council's contacts, the data
-    category, recipient, lawful basis and retention rows): see notices.completeness.
+    category, recipient, lawful basis and retention rows): see notices.publishing.checklist.
     """
 
     PURPOSES = "purposes", "Purposes of processing"
@@ -95,7 +95,7 @@ class OrderedMarkdownPart(models.Model):
 
 class EditableDraft(models.Model):
     """A draft that staff edit in the admin: each save bumps `revision`, so two people's saves
-    cannot silently overwrite each other (see notices.drafts)."""
+    cannot silently overwrite each other (see notices.publishing.drafts)."""
 
     revision = models.PositiveIntegerField(default=0, editable=False)
     updated_at = models.DateTimeField(auto_now=True)

@@ -25,7 +25,7 @@ def make_section(anchor: str, heading: str | None = None, body: str = "", **fiel
 
 
 def make_snapshot(**overrides: Any) -> dict:
-    """A valid notice snapshot (notices.snapshots, schema 1); top-level keys replaced by
+    """A valid notice snapshot (notices.publishing.snapshots, schema 1); top-level keys replaced by
     `overrides`, and `notice` and `council` merged with them."""
     snapshot: dict[str, Any] = {
         "schema": 1,

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from notices.models import AuditEvent, ImmutableVersionError
-from notices.publishing import publish_shared_block
-from notices.restoring import restore_version_to_draft
+from notices.publishing.publish import publish_shared_block
+from notices.publishing.restoring import restore_version_to_draft
 from notices.tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def test_an_admin_save_of_a_draft_records_who_changed_which_fields(client, make_
 def test_publishing_restoring_and_block_updates_are_recorded(
     make_notice, make_staff, published_block
 ):
-    from notices.publishing import publish_notice
+    from notices.publishing.publish import publish_notice
 
     notice = make_notice()
     publisher = make_staff(notice.council, "publisher")
@@ -114,7 +114,7 @@ def test_making_a_national_admin_is_recorded_as_a_national_change(make_staff):
 
 def test_nobody_can_add_change_or_delete_audit_events_in_the_admin(admin_client, make_notice):
     notice = make_notice()
-    from notices import audit
+    from notices.publishing import audit
 
     event = audit.record_draft_saved(draft=notice, by=None, summary="Saved", created=False)
     assert admin_client.get(reverse("admin:notices_auditevent_add")).status_code == 403

@@ -16,7 +16,6 @@ from notices.comparison import (
     recipients_table,
     retention_table,
 )
-from notices.diffing import NoticeSide, diff_versions
 from notices.models import (
     DataCategory,
     LawfulBasis,
@@ -28,9 +27,10 @@ from notices.models import (
     RecordKind,
     RetentionPeriod,
 )
-from notices.publishing import draft_status
-from notices.restoring import restore_version_to_draft
-from notices.snapshots import content_hash, notice_snapshot
+from notices.publishing.diffing import NoticeSide, diff_versions
+from notices.publishing.publish import draft_status
+from notices.publishing.restoring import restore_version_to_draft
+from notices.publishing.snapshots import content_hash, notice_snapshot
 from notices.tests.html import assert_well_formed_page, outline
 
 pytestmark = pytest.mark.django_db

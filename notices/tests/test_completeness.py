@@ -4,7 +4,6 @@ publishing and the admin do with it."""
 import pytest
 from django.urls import reverse
 
-from notices.completeness import Status, check_completeness
 from notices.models import (
     DataCategory,
     IcoItem,
@@ -14,8 +13,9 @@ from notices.models import (
     NoticeVersion,
     Section,
 )
-from notices.publishing import IncompleteNotice, NothingToPublish, publish_shared_block
-from notices.snapshots import notice_snapshot
+from notices.publishing.checklist import Status, check_completeness
+from notices.publishing.publish import IncompleteNotice, NothingToPublish, publish_shared_block
+from notices.publishing.snapshots import notice_snapshot
 from notices.tests.forms import form_data
 from notices.tests.snapshots import make_section, make_snapshot
 
@@ -332,7 +332,7 @@ def test_a_consent_basis_needs_a_section_on_withdrawing_consent(provision):
 
 
 def test_complaining_to_the_ico_is_always_met_because_the_page_always_shows_it(make_notice):
-    from notices.rendering import render_notice_html
+    from notices.publishing.rendering import render_notice_html
 
     notice = make_notice()
     assert not notice.sections.filter(ico_item=IcoItem.COMPLAINTS).exists()
@@ -370,7 +370,9 @@ def test_an_unchanged_notice_published_before_the_check_is_refused_as_incomplete
     notice = make_notice()
     notice.sections.filter(ico_item=IcoItem.RIGHTS).delete()
     with monkeypatch.context() as patched:
-        patched.setattr("notices.publishing.check_completeness", lambda snapshot: _complete())
+        patched.setattr(
+            "notices.publishing.publish.check_completeness", lambda snapshot: _complete()
+        )
         publish(notice)
 
     with pytest.raises(IncompleteNotice, match="People's rights"):
@@ -393,7 +395,9 @@ def test_a_shared_block_update_still_reaches_a_published_notice_that_is_incomple
     notice = make_notice()
     notice.sections.filter(ico_item=IcoItem.RIGHTS).delete()
     with monkeypatch.context() as patched:
-        patched.setattr("notices.publishing.check_completeness", lambda snapshot: _complete())
+        patched.setattr(
+            "notices.publishing.publish.check_completeness", lambda snapshot: _complete()
+        )
         publish(notice)
     published_block.title = "A new title"
     published_block.save()

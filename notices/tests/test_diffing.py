@@ -5,7 +5,7 @@ import copy
 import pytest
 from django.template.loader import render_to_string
 
-from notices.diffing import (
+from notices.publishing.diffing import (
     ADDED,
     CHANGED,
     DELETE,

@@ -1,6 +1,6 @@
 """Which notices and versions the public sees, read across councils."""
 
-from notices import history
+from notices.publishing import history
 
 
 def test_current_versions_are_the_latest_of_each_published_notice_only(

@@ -165,7 +165,7 @@ def rich_notice(make_notice):
     LawfulBasis.objects.create(
         notice=notice, provision=LawfulBasis.Provision.A6_1_A, explanation="Surveys", position=4
     )
-    # Relying on consent means telling people how to withdraw it (notices.completeness).
+    # Relying on consent means telling people how to withdraw it (notices.publishing.checklist).
     Section.objects.create(
         notice=notice,
         position=20,

@@ -23,8 +23,8 @@ from notices.demo_history import (
     section,
 )
 from notices.models import IcoItem, Notice, NoticeVersion, SharedBlock, SharedBlockVersion
-from notices.publishing import publish_notice
-from notices.snapshots import notice_snapshot
+from notices.publishing.publish import publish_notice
+from notices.publishing.snapshots import notice_snapshot
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,6 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from notices.drafts import DraftChangedError
 from notices.models import (
     ImmutableVersionError,
     NoticeRecipient,
@@ -16,13 +15,14 @@ from notices.models import (
     SharedBlockPart,
     SharedBlockVersion,
 )
-from notices.publishing import (
+from notices.publishing.drafts import DraftChangedError
+from notices.publishing.publish import (
     NothingToPublish,
     PublishingError,
     publish_notice,
     publish_shared_block,
 )
-from notices.snapshots import notice_snapshot
+from notices.publishing.snapshots import notice_snapshot
 
 pytestmark = pytest.mark.django_db
 

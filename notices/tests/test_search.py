@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from notices import search
 from notices.models import Notice, NoticeSearchText, NoticeVersion, Section
-from notices.publishing import publish_shared_block
+from notices.publishing.publish import publish_shared_block
+from notices.publishing.snapshots import notice_snapshot
 from notices.search import (
     MAX_QUERY_LENGTH,
     NoticeWords,
@@ -19,7 +20,6 @@ from notices.search import (
     notice_words,
     search_site,
 )
-from notices.snapshots import notice_snapshot
 from notices.tests.html import assert_well_formed_page, outline
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,6 @@ from django.urls import reverse
 
 from councils.models import Council
 from notices import synthetic
-from notices.completeness import check_completeness
-from notices.diffing import diff_versions
-from notices.history import version_side
 from notices.models import (
     Notice,
     NoticeSearchText,
@@ -18,15 +15,18 @@ from notices.models import (
     SharedBlockPart,
     SharedBlockVersion,
 )
-from notices.publishing import (
+from notices.publishing.checklist import check_completeness
+from notices.publishing.diffing import diff_versions
+from notices.publishing.history import version_side
+from notices.publishing.publish import (
     draft_status,
     notice_content_hash,
     publish_notice,
     publish_shared_block,
 )
-from notices.rendering import render_notice_html
+from notices.publishing.rendering import render_notice_html
+from notices.publishing.snapshots import content_hash, notice_snapshot
 from notices.search import search_site
-from notices.snapshots import content_hash, notice_snapshot
 from tests.database import database_state
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,6 @@
-"""Lines of Markdown that both the diff (notices.diffing) and the import (notices.importing.parsing)
-must recognise the same way. Use with `.match`, which anchors them at the start of the line."""
+"""Lines of Markdown that both the diff (notices.publishing.diffing) and the import
+(notices.importing.parsing) must recognise the same way. Use with `.match`, which anchors them at
+the start of the line."""
 
 import re
 

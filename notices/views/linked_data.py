@@ -8,9 +8,10 @@ from collections.abc import Callable
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
-from notices import history, linked_data
+from notices import linked_data
 from notices.models import Notice, NoticeVersion
 from notices.public_cache import MACHINE_READABLE, for_council, for_site, public_page
+from notices.publishing import history
 
 
 def _json_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from notices import history
-from notices.diffing import diff_versions
 from notices.models import Notice, NoticeVersion
 from notices.public_cache import for_council, public_page
+from notices.publishing import history
+from notices.publishing.diffing import diff_versions
 
 
 @public_page(for_council)

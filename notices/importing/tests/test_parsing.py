@@ -9,7 +9,6 @@ import time
 import pytest
 
 from notices import demo_content
-from notices.diffing import DELETE, EQUAL, INSERT
 from notices.importing.matching import LibraryMatcher, normalise_name
 from notices.importing.parsing import (
     FoundContacts,
@@ -21,6 +20,7 @@ from notices.importing.parsing import (
     parse_notice,
     tag_section,
 )
+from notices.publishing.diffing import DELETE, EQUAL, INSERT
 
 # --- Fixtures -------------------------------------------------------------------------------
 

@@ -7,8 +7,8 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.base_user import AbstractBaseUser
 
 from councils.models import Council
-from notices.drafts import display_name
 from notices.models import AuditEvent, Notice, NoticeVersion, SharedBlock, SharedBlockVersion
+from notices.publishing.drafts import display_name
 
 
 def record(

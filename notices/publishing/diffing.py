@@ -1,9 +1,9 @@
 """What changed between two versions of a notice, section by section and word by word.
 
 Used by the public compare page and by the staff publish page (draft against current version).
-The inputs are snapshots (see notices.snapshots); the output is a tree of frozen dataclasses made
-of plain strings, numbers and tuples, which `templates/notices/_notice_diff.html` renders with
-auto-escaping: nothing here produces HTML.
+The inputs are snapshots (see notices.publishing.snapshots); the output is a tree of frozen
+dataclasses made of plain strings, numbers and tuples, which `templates/notices/_notice_diff.html`
+renders with auto-escaping: nothing here produces HTML.
 
 Speed matters (a 60-section notice must diff in well under 100 ms), so Markdown bodies are never
 rendered: they are cut into text blocks (paragraphs, list items, headings, table rows) and their

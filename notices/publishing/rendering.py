@@ -7,7 +7,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from notices.ico import ICO_CONTACT
+from notices.publishing.ico import ICO_CONTACT
 
 
 def render_shared_block_html(block_snapshot: dict[str, Any]) -> SafeString:

@@ -15,12 +15,13 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from notices import audit, public_cache, search
-from notices.completeness import Completeness, check_completeness
-from notices.drafts import ensure_unchanged_since, lock_draft
+from notices import public_cache, search
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
-from notices.rendering import render_notice_html, render_shared_block_html
-from notices.snapshots import content_hash, notice_snapshot, shared_block_snapshot
+from notices.publishing import audit
+from notices.publishing.checklist import Completeness, check_completeness
+from notices.publishing.drafts import ensure_unchanged_since, lock_draft
+from notices.publishing.rendering import render_notice_html, render_shared_block_html
+from notices.publishing.snapshots import content_hash, notice_snapshot, shared_block_snapshot
 
 CHANGE_NOTE_MAX_LENGTH = 2000
 

@@ -7,9 +7,10 @@ data category, recipient, lawful basis and retention rows) or with a section tag
 not replace the council's own contact details, because the public page builds its contact block
 from those.
 
-The check reads a notice snapshot (notices.snapshots), so it judges exactly what publishing would
-publish, and works the same on a draft and on a published version. Publishing refuses a notice
-that is not complete (notices.publishing), and the admin shows the checklist beside the draft.
+The check reads a notice snapshot (notices.publishing.snapshots), so it judges exactly what
+publishing would publish, and works the same on a draft and on a published version. Publishing
+refuses a notice that is not complete (notices.publishing.publish), and the admin shows the
+checklist beside the draft.
 """
 
 from collections.abc import Callable, Iterable
@@ -64,7 +65,8 @@ class Completeness:
 
 
 def check_completeness(snapshot: Snapshot) -> Completeness:
-    """Checks a notice snapshot (notices.snapshots.notice_snapshot) against the ICO's 16 items."""
+    """Checks a notice snapshot (notices.publishing.snapshots.notice_snapshot) against the ICO's
+    16 items."""
     return Completeness(items=[check(snapshot) for check in CHECKS])
 
 

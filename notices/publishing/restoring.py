@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
-from notices import audit
-from notices.drafts import ensure_unchanged_since, lock_draft, mark_saved
 from notices.models import (
     DataCategory,
     LawfulBasis,
@@ -24,6 +22,8 @@ from notices.models import (
     RetentionPeriod,
     Section,
 )
+from notices.publishing import audit
+from notices.publishing.drafts import ensure_unchanged_since, lock_draft, mark_saved
 
 # The snapshot keys each row is rebuilt from; the other keys are labels, kept for reading only.
 SECTION_FIELDS = ("heading", "anchor", "ico_item", "body")
@@ -61,8 +61,8 @@ def restore_version_to_draft(
 
 def write_draft_content(draft: Notice, content: dict, *, by: AbstractBaseUser | None) -> list[str]:
     """Replaces the draft's title, texts, sections and rows with `content`, which has the shape of
-    a snapshot (notices.snapshots; label keys may be left out), and saves it as an edit by `by`.
-    Returns what could not be written: library items that are no longer in the library.
+    a snapshot (notices.publishing.snapshots; label keys may be left out), and saves it as an edit
+    by `by`. Returns what could not be written: library items that are no longer in the library.
 
     The caller holds the draft's row lock (lock_draft) inside a transaction."""
     not_written: list[str] = []
