@@ -5,17 +5,18 @@ versions and comparisons, its feed and JSON-LD) or the whole site (the index, th
 tables, search, the all-councils feed, the sitemap, the bulk data). A scope's stamp says what its
 pages show right now: a council's `public_revision` and `public_changed_at`, or for the site the
 number of councils, the sum of their revisions and the latest change. Publishing, a shared block
-update and an edit to a council bump the revision in the same transaction as the change, and a
-cached page is keyed on its stamp, so a copy cached under an old stamp is never read again. That
-is what makes a per-process memory cache safe with many workers, and why nothing is deleted from
-the cache on publishing: old copies simply expire.
+update and an edit to a council bump the revision in the same transaction as the change
+(notices.publishing.stamps), and a cached page is keyed on its stamp, so a copy cached under an
+old stamp is never read again. That is what makes a per-process memory cache safe with many
+workers, and why nothing is deleted from the cache on publishing: old copies simply expire.
 
 Reading the stamp from the database on every request would cost a round trip each time, more
 than the rest of serving a cached page. So each process remembers the stamps it has read, and
-on PostgreSQL listens on a channel that every bump notifies (NOTIFY is delivered when the
-publishing transaction commits). Before answering from memory a process checks its listening
-connection, without waiting, and forgets every stamp if anything arrived, or if the connection
-is lost. Elsewhere (SQLite) the stamp is read on every request.
+on PostgreSQL listens on the channel that every bump notifies (NOTIFY is delivered when the
+publishing transaction commits); a change committed in this process is heard through
+`public_change_committed`, which publishing sends on commit. Before answering from memory a
+process checks its listening connection, without waiting, and forgets every stamp if anything
+arrived, or if the connection is lost. Elsewhere (SQLite) the stamp is read on every request.
 
 The stamp also gives each page its `ETag` and `Last-Modified`, so a browser or proxy that has
 the page already gets `304 Not Modified`.
@@ -30,15 +31,15 @@ import re
 import select
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache as page_cache
-from django.db import connection, transaction
-from django.db.models import Count, F, Max, Sum
+from django.db import connection
+from django.db.models import Count, Max, Sum
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -46,6 +47,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 from councils.models import Council
+from notices.publishing.stamps import CHANNEL
 
 logger = logging.getLogger(__name__)
 
@@ -56,8 +58,6 @@ REVALIDATE = "public, no-cache"
 # Feeds, the sitemap and the data downloads are read by programs polling on a schedule; five
 # minutes' lag costs nobody anything and spares the site their repeats.
 MACHINE_READABLE = "public, max-age=300"
-
-CHANNEL = "notices_public_pages"
 
 # Headers a cached copy does not replay: per-person ones, and those set again on the way out.
 _NOT_REPLAYED_HEADERS = {"set-cookie", "vary", "content-length", "content-encoding"}
@@ -140,22 +140,6 @@ def read_site_stamp() -> Stamp:
         key=f"site:{totals['count']}:{totals['revisions']}:{latest.isoformat() if latest else '-'}",
         last_changed=latest,
     )
-
-
-def mark_councils_changed(council_ids: Iterable[int]) -> None:
-    """Call inside the transaction that changes what the public reads about these councils."""
-    Council.objects.filter(pk__in=council_ids).update(
-        public_revision=F("public_revision") + 1, public_changed_at=timezone.now()
-    )
-    announce_change()
-
-
-def announce_change() -> None:
-    """Tells every process to forget the stamps it remembers, once the transaction commits."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"NOTIFY {CHANNEL}")
-    transaction.on_commit(_stamps.forget)
 
 
 class PublicPageCacheMiddleware:
@@ -287,6 +271,12 @@ _stamps = _StampMemo()
 
 def forget_remembered_stamps() -> None:
     """For tests and commands that change councils behind publishing's back."""
+    _stamps.forget()
+
+
+def forget_stamps_on_change(sender, **kwargs) -> None:
+    """Receives notices.publishing.stamps.public_change_committed (wired in notices.apps): a
+    change this process committed is seen by its very next request."""
     _stamps.forget()
 
 

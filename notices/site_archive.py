@@ -42,7 +42,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from councils.models import Council, CouncilMembership
 from councils.roles import NATIONAL_ADMIN_GROUP, ROLE_GROUPS
-from notices import public_cache, search
+from notices import search
 from notices.models import (
     AuditEvent,
     DataCategory,
@@ -60,6 +60,7 @@ from notices.models import (
     SharedBlockPart,
     SharedBlockVersion,
 )
+from notices.publishing import stamps
 from notices.publishing.history import current_versions
 
 FORMAT_NAME = "council-privacy-notices-site"
@@ -353,7 +354,7 @@ def import_site(stream: IO[bytes]) -> ArchiveSummary:
         summary.search_texts = _rebuild_search_text()
         # Running web processes may remember the empty site's stamps: they forget them when
         # this commits.
-        public_cache.announce_change()
+        stamps.announce_change()
     cache.clear()
     return summary
 

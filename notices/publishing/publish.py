@@ -15,9 +15,9 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from notices import public_cache, search
+from notices import search
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
-from notices.publishing import audit
+from notices.publishing import audit, stamps
 from notices.publishing.checklist import Completeness, check_completeness
 from notices.publishing.drafts import ensure_unchanged_since, lock_draft
 from notices.publishing.rendering import render_notice_html, render_shared_block_html
@@ -100,7 +100,7 @@ def publish_notice(
             rendered_html=render_notice_html(snapshot, block_snapshot),
         )
         search.index_version(version)
-        public_cache.mark_councils_changed([draft.council_id])
+        stamps.mark_councils_changed([draft.council_id])
         audit.record_publication(version=version, by=by)
     return version
 
@@ -239,9 +239,7 @@ def _embed_in_published_notices(block_version: SharedBlockVersion) -> list[Notic
     ]
     created = NoticeVersion.objects.bulk_create(new_versions)
     search.index_versions(created)
-    public_cache.mark_councils_changed(
-        Notice.objects.filter(pk__in=notice_ids).values("council_id")
-    )
+    stamps.mark_councils_changed(Notice.objects.filter(pk__in=notice_ids).values("council_id"))
     return created
 
 
