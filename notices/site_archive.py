@@ -42,7 +42,6 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from councils.models import Council, CouncilMembership
 from councils.roles import NATIONAL_ADMIN_GROUP, ROLE_GROUPS
-from notices import search
 from notices.models import (
     AuditEvent,
     DataCategory,
@@ -60,7 +59,7 @@ from notices.models import (
     SharedBlockPart,
     SharedBlockVersion,
 )
-from notices.publishing import stamps
+from notices.publishing import search_index, stamps
 from notices.publishing.history import current_versions
 
 FORMAT_NAME = "council-privacy-notices-site"
@@ -789,7 +788,7 @@ def _rebuild_search_text() -> int:
     )
     rebuilt = 0
     for version in current.iterator(chunk_size=EXPORT_CHUNK):
-        search.index_version(version)
+        search_index.index_version(version)
         rebuilt += 1
     return rebuilt
 

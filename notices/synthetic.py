@@ -21,7 +21,8 @@ once with stand-in words for those values, and each council's copy replaces the 
 own, which are only letters, digits, spaces, `@`, `.`, `:`, `/` and `-`, so that they read the same
 escaped as HTML or JSON, as the stand-ins do. Everything else is what publishing computes: the
 snapshot (notices.publishing.snapshots' format), the content hash (publish.notice_content_hash)
-and the search index (search.index_versions); its tests compare a sample with the real functions.
+and the search index (search_index.index_versions); its tests compare a sample with the real
+functions.
 """
 
 import json
@@ -37,7 +38,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from councils.models import Council
-from notices import demo_content, search
+from notices import demo_content
 from notices.models import (
     DataCategory,
     IcoItem,
@@ -56,6 +57,7 @@ from notices.models import (
     SharedBlockVersion,
     add_years,
 )
+from notices.publishing import search_index
 from notices.publishing.publish import notice_content_hash
 from notices.publishing.rendering import render_notice_html, render_shared_block_html
 from notices.publishing.snapshots import SNAPSHOT_SCHEMA, content_hash, shared_block_snapshot
@@ -1102,7 +1104,7 @@ def _build_councils(
         NoticeVersion.objects.bulk_create(versions, batch_size=batch_size)
         latest.append(versions[-1])
         total += len(versions)
-    search.index_versions(latest)
+    search_index.index_versions(latest)
     return total
 
 

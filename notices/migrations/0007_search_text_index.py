@@ -4,7 +4,8 @@
   read every row. It is created here rather than declared in the model's Meta because SQLite has
   no GIN index; on other databases this step does nothing.
 - Every published notice gets its search text from its latest version, with the same function
-  publishing uses (notices.search.write_search_text), which takes the snapshot alone.
+  publishing uses (notices.publishing.search_index.write_search_text), which takes the snapshot
+  alone.
 
 Both steps are reversible: backwards, the search text is emptied and the index dropped.
 """
@@ -29,7 +30,7 @@ def drop_index(apps, schema_editor) -> None:
 
 
 def fill_search_text(apps, schema_editor) -> None:
-    from notices.search import write_search_text
+    from notices.publishing.search_index import write_search_text
 
     NoticeVersion = apps.get_model("notices", "NoticeVersion")
     NoticeSearchText = apps.get_model("notices", "NoticeSearchText")

@@ -15,9 +15,8 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from notices import search
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
-from notices.publishing import audit, stamps
+from notices.publishing import audit, search_index, stamps
 from notices.publishing.checklist import Completeness, check_completeness
 from notices.publishing.drafts import ensure_unchanged_since, lock_draft
 from notices.publishing.rendering import render_notice_html, render_shared_block_html
@@ -99,7 +98,7 @@ def publish_notice(
             shared_block_version=block_version,
             rendered_html=render_notice_html(snapshot, block_snapshot),
         )
-        search.index_version(version)
+        search_index.index_version(version)
         stamps.mark_councils_changed([draft.council_id])
         audit.record_publication(version=version, by=by)
     return version
@@ -238,7 +237,7 @@ def _embed_in_published_notices(block_version: SharedBlockVersion) -> list[Notic
         for previous in latest_versions
     ]
     created = NoticeVersion.objects.bulk_create(new_versions)
-    search.index_versions(created)
+    search_index.index_versions(created)
     stamps.mark_councils_changed(Notice.objects.filter(pk__in=notice_ids).values("council_id"))
     return created
 

@@ -6,20 +6,18 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
-from notices import search
 from notices.models import Notice, NoticeSearchText, NoticeVersion, Section
-from notices.publishing.publish import publish_shared_block
-from notices.publishing.snapshots import notice_snapshot
-from notices.search import (
+from notices.public import search
+from notices.public.search import (
     MAX_QUERY_LENGTH,
-    NoticeWords,
     SearchResults,
     clean_query,
-    index_versions,
     marked_snippet,
-    notice_words,
     search_site,
 )
+from notices.publishing.publish import publish_shared_block
+from notices.publishing.search_index import NoticeWords, index_versions, notice_words
+from notices.publishing.snapshots import notice_snapshot
 from notices.tests.html import assert_well_formed_page, outline
 
 pytestmark = pytest.mark.django_db

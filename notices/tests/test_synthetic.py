@@ -15,6 +15,7 @@ from notices.models import (
     SharedBlockPart,
     SharedBlockVersion,
 )
+from notices.public.search import search_site
 from notices.publishing.checklist import check_completeness
 from notices.publishing.diffing import diff_versions
 from notices.publishing.history import version_side
@@ -26,7 +27,6 @@ from notices.publishing.publish import (
 )
 from notices.publishing.rendering import render_notice_html
 from notices.publishing.snapshots import content_hash, notice_snapshot
-from notices.search import search_site
 from tests.database import database_state
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,7 @@
 """The site search: councils by name, and notices by the words of their current published version.
 
-Publishing keeps one NoticeSearchText per published notice (`index_version`), holding the plain
-text of the council's own words in that version. The shared DfE/NPD block is left out: it is the
-same in every notice, so it would match every notice alike.
+It reads the NoticeSearchText that publishing keeps for each published notice
+(notices.publishing.search_index): the plain text of the council's own words in that version.
 
 On PostgreSQL the search is full text (`websearch_to_tsquery`, ranked, with `ts_headline`
 snippets). On SQLite, for local development, it is a simpler fallback: every word must appear
@@ -11,28 +10,18 @@ parameter, never SQL, and staff text in a snippet is escaped before it is highli
 """
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from django.contrib.postgres.search import (
-    CombinedSearchVector,
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
-from django.db import connection, connections
-from django.db.models import Case, F, IntegerField, Model, Q, Value, When
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, When
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from councils.models import Council
-from notices.models import NoticeSearchText, NoticeVersion
-from notices.publishing.diffing import markdown_blocks
-
-SEARCH_CONFIG = "english"
+from notices.models import NoticeSearchText
+from notices.publishing.search_index import SEARCH_CONFIG, one_line
 
 # Longer queries are cut to this; no real search needs more, and it bounds the work per request.
 MAX_QUERY_LENGTH = 200
@@ -42,10 +31,6 @@ MAX_RESULTS = 50
 MAX_WORDS = 8
 # Around this many characters of text in a snippet cut in Python (the SQLite fallback).
 SNIPPET_LENGTH = 220
-
-# A tsvector holds at most 1 MB; this much text stays well under it, and far exceeds a real
-# notice, so a pasted-in file cannot make publishing fail.
-MAX_VECTOR_TEXT = 400_000
 
 # Marks put around matched words by ts_headline, or by the fallback, then turned into <mark>
 # after the snippet is escaped. They are control characters, which the indexed text and the
@@ -66,150 +51,6 @@ GENERIC_COUNCIL_WORDS = frozenset({"council", "councils"})
 # Stripped from both ends of each word of the query in the fallback and the council match.
 # `%`, `_`, `\` and `&` are kept: they are matched literally.
 _EDGE_PUNCTUATION = "\"'‘’“”.,;:!?()[]{}<>*|-+~^=/#@$`"
-# Control characters, and with them the snippet marks, become spaces.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-# The words of a notice ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NoticeWords:
-    """The words of one version of a notice that the search looks at."""
-
-    title: str
-    # The section headings, weighted like the title.
-    headings: str
-    # Everything else, weighted below them.
-    body: str
-    # All of it but the title, in reading order, one passage a line: snippets are cut from this.
-    text: str
-
-
-def notice_words(snapshot: dict[str, Any]) -> NoticeWords:
-    """The council's own words in a version's snapshot (see notices.publishing.snapshots), as
-    plain text.
-
-    Takes the snapshot alone, so that the data migration that fills the search text for existing
-    versions can use it too.
-    """
-    notice = snapshot.get("notice", {})
-    headings: list[str] = []
-    body: list[str] = []
-    text: list[str] = []
-
-    def add(passage: str, *, heading: bool = False) -> None:
-        passage = _plain(passage)
-        if passage:
-            (headings if heading else body).append(passage)
-            text.append(passage)
-
-    add(_markdown_text(notice.get("young_people_summary", "")))
-    add(_markdown_text(notice.get("introduction", "")))
-    for section in snapshot.get("sections", []):
-        add(section.get("heading", ""), heading=True)
-        add(_markdown_text(section.get("body", "")))
-    for use in snapshot.get("data_categories", []):
-        add(use.get("name", ""))
-        # The page shows the library's description when the council gives no detail.
-        add(use.get("detail") or use.get("description", ""))
-    for share in snapshot.get("recipients", []):
-        add(share.get("name", ""))
-        add(share.get("purpose", ""))
-    for basis in snapshot.get("lawful_bases", []):
-        add(basis.get("provision_label", ""))
-        add(basis.get("explanation", ""))
-    for period in snapshot.get("retention_periods", []):
-        add(period.get("record_type", ""))
-    return NoticeWords(
-        title=_plain(notice.get("title", "")),
-        headings="\n".join(headings),
-        body="\n".join(body),
-        text="\n".join(text),
-    )
-
-
-def _markdown_text(markdown_text: str) -> str:
-    # The diff's reading of Markdown: what a reader sees, without rendering it a second time at
-    # publishing. Raw HTML and the scripts the sanitiser removes are left out, as on the page.
-    return " ".join(block.text for block in markdown_blocks(markdown_text))
-
-
-def _plain(text: str) -> str:
-    """One line of text: control characters gone, runs of whitespace one space."""
-    return " ".join(_CONTROL.sub(" ", text or "").split())
-
-
-def weighted_vector(words: NoticeWords) -> CombinedSearchVector:
-    """The full-text vector (PostgreSQL): title and headings weigh A, everything else B."""
-    return SearchVector(
-        Value(f"{words.title}\n{words.headings}"[:MAX_VECTOR_TEXT]),
-        weight="A",
-        config=SEARCH_CONFIG,
-    ) + SearchVector(Value(words.body[:MAX_VECTOR_TEXT]), weight="B", config=SEARCH_CONFIG)
-
-
-def write_search_text(
-    model: type[Model],
-    *,
-    notice_id: int,
-    version_number: int,
-    snapshot: dict[str, Any],
-    using: str = "default",
-) -> None:
-    """Writes (updates or creates) one notice's search text, vector included on PostgreSQL.
-
-    Takes the model, so that the data migration can pass its historical one.
-    """
-    words = notice_words(snapshot)
-    fields: dict[str, Any] = {
-        "version_number": version_number,
-        "title": words.title[:200],
-        "text": words.text,
-    }
-    if connections[using].vendor == "postgresql":
-        fields["search_vector"] = weighted_vector(words)
-    entries = model._default_manager.using(using)
-    if not entries.filter(notice_id=notice_id).update(**fields):
-        entries.create(notice_id=notice_id, **fields)
-
-
-def index_version(version: NoticeVersion) -> None:
-    """Makes `version` the one the search finds for its notice. Publishing calls it, in the
-    transaction that creates the version."""
-    write_search_text(
-        NoticeSearchText,
-        notice_id=version.notice_id,
-        version_number=version.number,
-        snapshot=version.snapshot,
-    )
-
-
-def index_versions(versions: Sequence[NoticeVersion]) -> None:
-    """Indexes the versions a shared block update gives every published notice.
-
-    Such a version repeats its notice's previous version word for word and only embeds the new
-    block, which the search leaves out. So an entry already at the previous version just takes
-    the new number, in one UPDATE for all of them; any other version is indexed in full.
-    """
-    by_notice = {version.notice_id: version for version in versions}
-    indexed_numbers = dict(
-        NoticeSearchText.objects.filter(notice_id__in=by_notice).values_list(
-            "notice_id", "version_number"
-        )
-    )
-    in_step = {
-        notice_id
-        for notice_id, version in by_notice.items()
-        if version.is_shared_block_update and indexed_numbers.get(notice_id) == version.number - 1
-    }
-    if in_step:
-        NoticeSearchText.objects.filter(notice_id__in=in_step).update(
-            version_number=F("version_number") + 1
-        )
-    for notice_id, version in by_notice.items():
-        if notice_id not in in_step:
-            index_version(version)
 
 
 # Searching ----------------------------------------------------------------------------------
@@ -265,7 +106,7 @@ def clean_query(raw: str) -> tuple[str, bool]:
     """The query with control characters removed and whitespace collapsed, cut to
     MAX_QUERY_LENGTH; and whether it had to be cut."""
     # Bounds the work before anything else; a longer query is cut anyway.
-    text = _plain((raw or "")[: MAX_QUERY_LENGTH * 10])
+    text = one_line((raw or "")[: MAX_QUERY_LENGTH * 10])
     if len(text) <= MAX_QUERY_LENGTH:
         return text, False
     cut = text[: MAX_QUERY_LENGTH + 1]
@@ -408,7 +249,7 @@ def _match(entry: NoticeSearchText, marked_text: str) -> NoticeMatch:
 def marked_snippet(text: str, words: list[str]) -> str:
     """About SNIPPET_LENGTH characters of `text` around the first of `words` found in it, with
     each of them between START_MARK and STOP_MARK: what ts_headline gives on PostgreSQL."""
-    text = _plain(text)
+    text = one_line(text)
     pattern = (
         re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.I)
         if words
