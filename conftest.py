@@ -190,7 +190,7 @@ def publish(db):
 @pytest.fixture
 def published_block(shared_block):
     """The shared block with its first version published, so notices published later embed it."""
-    from notices.publishing.publish import publish_shared_block
+    from notices.publishing.shared_block import publish_shared_block
 
     publish_shared_block(shared_block, by=None, change_note="First version", is_major=True)
     return shared_block

@@ -448,7 +448,7 @@ def publish_times(first_council: int) -> list[float]:
 def cascade_time() -> tuple[float, int]:
     """Publishing a change to the shared block: seconds, and how many notices it reached."""
     from notices.models import SharedBlockPart
-    from notices.publishing.publish import publish_shared_block
+    from notices.publishing.shared_block import publish_shared_block
 
     part = SharedBlockPart.objects.order_by("position", "pk").first()
     part.body += "\n\nDfE publishes a list of the requests for data it has approved."

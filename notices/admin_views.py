@@ -21,14 +21,10 @@ from notices.publishing import history
 from notices.publishing.checklist import check_completeness
 from notices.publishing.diffing import diff_versions
 from notices.publishing.drafts import DraftChangedError, display_name
-from notices.publishing.publish import (
-    PublishingError,
-    draft_status,
-    publish_notice,
-    publish_shared_block,
-)
+from notices.publishing.publish import PublishingError, draft_status, publish_notice
 from notices.publishing.rendering import render_notice_html
 from notices.publishing.restoring import restore_version_to_draft
+from notices.publishing.shared_block import publish_shared_block
 from notices.publishing.snapshots import shared_block_snapshot
 
 

@@ -52,7 +52,8 @@ from notices.models import (
     SharedBlock,
     SharedBlockPart,
 )
-from notices.publishing.publish import publish_notice, publish_shared_block
+from notices.publishing.publish import publish_notice
+from notices.publishing.shared_block import publish_shared_block
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 

@@ -14,7 +14,8 @@ from notices.models import (
     Section,
 )
 from notices.publishing.checklist import Status, check_completeness
-from notices.publishing.publish import IncompleteNotice, NothingToPublish, publish_shared_block
+from notices.publishing.publish import IncompleteNotice, NothingToPublish
+from notices.publishing.shared_block import publish_shared_block
 from notices.publishing.snapshots import notice_snapshot
 from notices.tests.forms import form_data
 from notices.tests.snapshots import make_section, make_snapshot

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from notices.models import Section, SharedBlockPart
-from notices.publishing.publish import publish_shared_block
+from notices.publishing.shared_block import publish_shared_block
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from notices.models import NoticeRecipient, Recipient, Section, SharedBlockPart
-from notices.publishing.publish import publish_shared_block
+from notices.publishing.shared_block import publish_shared_block
 from notices.tests.html import assert_well_formed_page, outline
 
 pytestmark = pytest.mark.django_db

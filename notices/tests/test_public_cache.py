@@ -17,7 +17,7 @@ from django.utils.http import http_date
 from councils.models import Council
 from notices import public_cache
 from notices.models import Section, SharedBlockPart
-from notices.publishing.publish import publish_shared_block
+from notices.publishing.shared_block import publish_shared_block
 
 
 def notice_url(notice, name: str = "detail", **kwargs) -> str:

@@ -16,12 +16,8 @@ from notices.models import (
     SharedBlockVersion,
 )
 from notices.publishing.drafts import DraftChangedError
-from notices.publishing.publish import (
-    NothingToPublish,
-    PublishingError,
-    publish_notice,
-    publish_shared_block,
-)
+from notices.publishing.publish import NothingToPublish, PublishingError, publish_notice
+from notices.publishing.shared_block import publish_shared_block
 from notices.publishing.snapshots import notice_snapshot
 
 pytestmark = pytest.mark.django_db

@@ -15,8 +15,8 @@ from notices.public.search import (
     marked_snippet,
     search_site,
 )
-from notices.publishing.publish import publish_shared_block
 from notices.publishing.search_index import NoticeWords, index_versions, notice_words
+from notices.publishing.shared_block import publish_shared_block
 from notices.publishing.snapshots import notice_snapshot
 from notices.tests.html import assert_well_formed_page, outline
 

@@ -33,7 +33,8 @@ from notices.models import (
     SharedBlockPart,
     SharedBlockVersion,
 )
-from notices.publishing.publish import publish_notice, publish_shared_block
+from notices.publishing.publish import publish_notice
+from notices.publishing.shared_block import publish_shared_block
 from notices.site_archive import (
     DERIVED_MODELS,
     FORMAT_NAME,

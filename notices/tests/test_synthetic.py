@@ -19,13 +19,9 @@ from notices.public.search import search_site
 from notices.publishing.checklist import check_completeness
 from notices.publishing.diffing import diff_versions
 from notices.publishing.history import version_side
-from notices.publishing.publish import (
-    draft_status,
-    notice_content_hash,
-    publish_notice,
-    publish_shared_block,
-)
+from notices.publishing.publish import draft_status, notice_content_hash, publish_notice
 from notices.publishing.rendering import render_notice_html
+from notices.publishing.shared_block import publish_shared_block
 from notices.publishing.snapshots import content_hash, notice_snapshot
 from tests.database import database_state
 
