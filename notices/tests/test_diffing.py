@@ -5,7 +5,7 @@ import copy
 import pytest
 from django.template.loader import render_to_string
 
-from notices.publishing.diffing import (
+from notices.publishing.diffing.notice import (
     ADDED,
     CHANGED,
     DELETE,

@@ -17,7 +17,7 @@ from notices.models import (
 )
 from notices.public.search import search_site
 from notices.publishing.checklist import check_completeness
-from notices.publishing.diffing import diff_versions
+from notices.publishing.diffing.notice import diff_versions
 from notices.publishing.history import version_side
 from notices.publishing.publish import draft_status, notice_content_hash, publish_notice
 from notices.publishing.rendering import render_notice_html

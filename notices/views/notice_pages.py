@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from notices.models import Notice, NoticeVersion
 from notices.public_cache import for_council, public_page
 from notices.publishing import history
-from notices.publishing.diffing import diff_versions
+from notices.publishing.diffing.notice import diff_versions
 
 
 @public_page(for_council)
