@@ -19,7 +19,8 @@ django.setup()
 
 from django.template.loader import render_to_string  # noqa: E402
 
-from notices.publishing.diffing.notice import NoticeDiff, NoticeSide, diff_versions  # noqa: E402
+from notices.publishing.diffing.notice import diff_versions  # noqa: E402
+from notices.publishing.diffing.results import NoticeDiff, NoticeSide  # noqa: E402
 from notices.tests.snapshots import HEALTH_CATEGORY, make_snapshot  # noqa: E402
 
 TARGET_MS = 100.0

@@ -473,7 +473,8 @@ def diff_times() -> DiffTimes:
     import random
 
     from benchmarks import diff_benchmark as bench
-    from notices.publishing.diffing.notice import NoticeSide, diff_versions
+    from notices.publishing.diffing.notice import diff_versions
+    from notices.publishing.diffing.results import NoticeSide
 
     rng = random.Random(2025)  # noqa: S311 (made-up text, not secrets)
     old, old_block = bench.notice_snapshot(rng), bench.block_snapshot(rng)

@@ -40,7 +40,7 @@ from notices.models import (
 )
 from notices.publishing import audit
 from notices.publishing.checklist import Completeness, check_completeness
-from notices.publishing.diffing.notice import DELETE, EQUAL, INSERT, TextDiff
+from notices.publishing.diffing.results import DELETE, EQUAL, INSERT, TextDiff
 from notices.publishing.drafts import lock_draft
 from notices.publishing.restoring import write_draft_content
 from notices.publishing.snapshots import notice_snapshot, shared_block_snapshot

@@ -27,7 +27,9 @@ from difflib import SequenceMatcher
 
 from notices.importing.matching import LibraryItem, LibraryMatcher, normalise_name
 from notices.models import IcoItem, LawfulBasis, NoticeRecipient, RetentionPeriod
-from notices.publishing.diffing.notice import DELETE, INSERT, TextDiff, markdown_diff, reading_text
+from notices.publishing.diffing.blocks import reading_text
+from notices.publishing.diffing.results import DELETE, INSERT, TextDiff
+from notices.publishing.diffing.words import markdown_diff
 from notices.text.markdown_lines import SETEXT_UNDERLINE, TABLE_SEPARATOR, THEMATIC_BREAK
 
 __all__ = [

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from notices.models import Notice, NoticeVersion, NoticeVersionQuerySet, SharedBlockVersion
-from notices.publishing.diffing.notice import NoticeSide
+from notices.publishing.diffing.results import NoticeSide
 
 # A version number in a URL beyond any real notice's history; bigger is answered with 404
 # without asking the database, whose integer columns stop at 2**31 - 1.

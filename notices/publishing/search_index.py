@@ -17,7 +17,7 @@ from django.db import connections
 from django.db.models import F, Model, Value
 
 from notices.models import NoticeSearchText, NoticeVersion
-from notices.publishing.diffing.notice import markdown_blocks
+from notices.publishing.diffing.blocks import markdown_blocks
 
 SEARCH_CONFIG = "english"
 

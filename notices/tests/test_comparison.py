@@ -27,7 +27,8 @@ from notices.models import (
     RecordKind,
     RetentionPeriod,
 )
-from notices.publishing.diffing.notice import NoticeSide, diff_versions
+from notices.publishing.diffing.notice import diff_versions
+from notices.publishing.diffing.results import NoticeSide
 from notices.publishing.publish import draft_status
 from notices.publishing.restoring import restore_version_to_draft
 from notices.publishing.snapshots import content_hash, notice_snapshot

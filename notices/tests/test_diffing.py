@@ -5,7 +5,9 @@ import copy
 import pytest
 from django.template.loader import render_to_string
 
-from notices.publishing.diffing.notice import (
+from notices.publishing.diffing.blocks import markdown_blocks, reading_text
+from notices.publishing.diffing.notice import diff_versions
+from notices.publishing.diffing.results import (
     ADDED,
     CHANGED,
     DELETE,
@@ -18,11 +20,8 @@ from notices.publishing.diffing.notice import (
     NoticeDiff,
     NoticeSide,
     Segment,
-    diff_versions,
-    markdown_blocks,
-    reading_text,
-    word_segments,
 )
+from notices.publishing.diffing.words import word_segments
 from notices.tests.html import outline
 from notices.tests.snapshots import HEALTH_CATEGORY, make_block, make_section, make_snapshot
 

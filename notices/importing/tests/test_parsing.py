@@ -20,7 +20,7 @@ from notices.importing.parsing import (
     parse_notice,
     tag_section,
 )
-from notices.publishing.diffing.notice import DELETE, EQUAL, INSERT
+from notices.publishing.diffing.results import DELETE, EQUAL, INSERT
 
 # --- Fixtures -------------------------------------------------------------------------------
 
