@@ -32,7 +32,7 @@ class NoticeAdminSite(admin.AdminSite):
         return inner
 
     def index(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
-        from notices.dashboard import dashboard_for
+        from notices.authoring.dashboard import dashboard_for
 
         extra_context = {"dashboard": dashboard_for(request.user), **(extra_context or {})}
         return super().index(request, extra_context)

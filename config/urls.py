@@ -4,8 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
 from config import views as site_views
+from notices.authoring.markdown_preview import markdown_preview, markdown_upload_disabled
 from notices.sitemaps import sitemap_xml
-from notices.views.markdown import markdown_preview, markdown_upload_disabled
 
 # The set-password pages wear the admin's header, as Django's docs suggest for its auth views.
 _ADMIN_LOOK = {"site_header": admin.site.site_header, "site_title": admin.site.site_title}

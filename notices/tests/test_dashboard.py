@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from notices.dashboard import dashboard_for
+from notices.authoring.dashboard import dashboard_for
 from notices.models import Notice, Section, SharedBlockVersion
 
 pytestmark = pytest.mark.django_db

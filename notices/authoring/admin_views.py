@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from councils import permissions
-from notices.forms import ImportForm, PublishForm, RestoreForm
+from notices.authoring.forms import ImportForm, PublishForm, RestoreForm
 from notices.importing.drafting import ImportRefused, import_notice_file
 from notices.importing.reading import MAX_IMPORT_BYTES
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
