@@ -88,8 +88,8 @@ MIDDLEWARE = [
     "config.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages from the cache, before sessions, CSRF and authentication: they are the same
-    # for everybody (notices.public_cache).
-    "notices.public_cache.PublicPageCacheMiddleware",
+    # for everybody (notices.public.page_cache).
+    "notices.public.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -129,8 +129,8 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache holds rendered public pages (notices.public_cache). Each gunicorn worker has its own
-# memory cache unless REDIS_URL names a Redis server they all share. Either way no page goes
+# The cache holds rendered public pages (notices.public.page_cache). Each gunicorn worker has its
+# own memory cache unless REDIS_URL names a Redis server they all share. Either way no page goes
 # stale: a page's key carries its council's revision, read from the database on every request.
 #   REDIS_URL                  e.g. redis://127.0.0.1:6379/0 (default: each process's memory)
 #   DJANGO_PAGE_CACHE_SECONDS  how long a rendered page is kept (default 86400, a day)
@@ -148,7 +148,7 @@ if REDIS_URL:
             "TIMEOUT": PAGE_CACHE_SECONDS,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "notices"),
             # A Redis that does not answer must not hold a request for long: pages are then
-            # rendered without the cache (notices.public_cache).
+            # rendered without the cache (notices.public.page_cache).
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }

@@ -5,7 +5,7 @@ from django.urls import include, path, reverse_lazy
 
 from config import views as site_views
 from notices.authoring.markdown_preview import markdown_preview, markdown_upload_disabled
-from notices.sitemaps import sitemap_xml
+from notices.public.sitemaps import sitemap_xml
 
 # The set-password pages wear the admin's header, as Django's docs suggest for its auth views.
 _ADMIN_LOOK = {"site_header": admin.site.site_header, "site_title": admin.site.site_title}
@@ -40,6 +40,6 @@ urlpatterns = [
     path("robots.txt", site_views.robots_txt, name="robots"),
     path("healthz", site_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
-    path("", include("councils.urls")),
-    path("", include("notices.urls")),
+    path("", include("notices.public.council_urls")),
+    path("", include("notices.public.urls")),
 ]

@@ -4,10 +4,9 @@ from django.contrib.auth.models import User
 from django.db import models
 from django.http import HttpRequest
 
-from councils import permissions, staff
+from councils import notices_seam, permissions, staff
 from councils.admin_scoping import CouncilScopedAdminMixin
 from councils.models import Council, CouncilMembership
-from notices.publishing import audit
 
 # What identifies a council; only national admins change it (the slug is in every link to it).
 IDENTITY_FIELDS = ["name", "slug", "kind"]
@@ -54,8 +53,8 @@ class CouncilAdmin(CouncilScopedAdminMixin, admin.ModelAdmin):
 
     def log_change(self, request: HttpRequest, obj: Council, message) -> None:
         super().log_change(request, obj, message)
-        audit.record_council_change(
-            council=obj, by=request.user, summary=audit.admin_change_text(message)
+        notices_seam.record_council_change(
+            council=obj, by=request.user, summary=notices_seam.admin_change_text(message)
         )
 
 

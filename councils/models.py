@@ -65,7 +65,7 @@ class Council(models.Model):
         validators=[ico_registration_validator],
     )
 
-    # Bumped (notices.public_cache) whenever anything the public reads about this council
+    # Bumped (notices.publishing.stamps) whenever anything the public reads about this council
     # changes: its details, a publication, a shared block update. Cached public pages are keyed
     # on it, so a bump makes every stored copy unreachable in every worker at once.
     public_revision = models.PositiveIntegerField(default=1, editable=False)

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from councils import permissions
+from councils import notices_seam, permissions
 from councils.directory import UnknownCouncil, council_by_slug
 from councils.models import Council, CouncilMembership, Role
 from councils.roles import NATIONAL_ADMIN_GROUP, ROLE_GROUPS
@@ -29,15 +29,13 @@ def set_council_role(
     *, user: AbstractBaseUser, council: Council, role: str, by: AbstractBaseUser | None
 ) -> CouncilMembership:
     """Gives `user` the role at `council` (replacing any role they held there) and admin access."""
-    from notices.publishing import audit
-
     role = Role(role)
     membership, created = CouncilMembership.objects.update_or_create(
         user=user, council=council, defaults={"role": role}
     )
     _give_admin_access(user)
     sync_groups(user)
-    audit.record_staff_change(
+    notices_seam.record_staff_change(
         by=by,
         council=council,
         summary=f"{user.get_username()} {'is now' if created else 'changed to'} "
@@ -48,12 +46,10 @@ def set_council_role(
 
 @transaction.atomic
 def make_national_admin(*, user: AbstractBaseUser, by: AbstractBaseUser | None) -> None:
-    from notices.publishing import audit
-
     _give_admin_access(user)
     user.groups.add(Group.objects.get(name=NATIONAL_ADMIN_GROUP))
     permissions.forget(user)
-    audit.record_staff_change(
+    notices_seam.record_staff_change(
         by=by, council=None, summary=f"{user.get_username()} is now a national admin."
     )
 
@@ -81,12 +77,10 @@ def sync_groups(user: AbstractBaseUser) -> None:
 def remove_council_role(*, membership: CouncilMembership, by: AbstractBaseUser | None) -> None:
     """Takes away a person's role at a council. Their account stays: it may hold other roles,
     and what it published stays signed with it."""
-    from notices.publishing import audit
-
     user, council, role = membership.user, membership.council, membership.get_role_display()
     membership.delete()
     sync_groups(user)
-    audit.record_staff_change(
+    notices_seam.record_staff_change(
         by=by,
         council=council,
         summary=f"{user.get_username()} is no longer {role.lower()} at {council}.",

@@ -21,7 +21,7 @@ class NoticesConfig(AppConfig):
 
     def ready(self) -> None:
         from councils.models import Council
-        from notices.public_cache import forget_stamps_on_change
+        from notices.public.page_cache import forget_stamps_on_change
         from notices.publishing.stamps import public_change_committed
 
         post_save.connect(_council_saved, sender=Council, dispatch_uid="notices.council_saved")

@@ -56,7 +56,7 @@ def test_pages_refuse_to_be_framed(client, page):
 
 
 def test_a_public_page_answered_again_still_carries_every_header(client, make_notice, publish):
-    """The second answer may come from the public page cache (notices.public_cache)."""
+    """The second answer may come from the public page cache (notices.public.page_cache)."""
     notice = make_notice()
     publish(notice)
     first, second = (client.get(notice.get_absolute_url()) for _ in range(2))

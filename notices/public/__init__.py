@@ -1,1 +1,11 @@
-"""The public site: the pages anyone can read, their cache, feeds, sitemap and data downloads."""
+"""The public site: what anyone can read, and the cache it is served from.
+
+The council index and council pages, each notice with its history, versions and comparisons
+(`views`, `urls`, `council_urls`), the cross-council tables (`comparison`), the search
+(`search`, the query side), the JSON-LD and bulk JSON (`linked_data`), the Atom feeds (`feeds`),
+the sitemap (`sitemaps`), and the page cache with its ETags, which reads the council stamps that
+publishing keeps (`page_cache`).
+
+May import `notices.publishing`, `notices.models`, `notices.text` and `councils`; nothing else in
+`notices` imports from here (the app's `apps.py` wires the page cache to publishing's signal).
+"""

@@ -4,7 +4,7 @@ A council's `public_revision` and `public_changed_at` are its stamp. Publishing,
 update and an edit to a council bump it in the same transaction as the change, then announce the
 change: on PostgreSQL with a NOTIFY on CHANNEL, which every web process hears once the
 transaction commits, and in this process with `public_change_committed`, sent on commit. The
-public page cache (notices.public_cache) keys its pages on the stamps and listens for both;
+public page cache (notices.public.page_cache) keys its pages on the stamps and listens for both;
 publishing knows nothing of it.
 """
 

@@ -1,5 +1,5 @@
-"""The cross-council comparison tables (notices.comparison), their pages, and record kinds through
-snapshots, restoring and diffing."""
+"""The cross-council comparison tables (notices.public.comparison), their pages, and record kinds
+through snapshots, restoring and diffing."""
 
 from dataclasses import dataclass
 
@@ -9,13 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from notices.comparison import (
-    Cell,
-    UnknownItem,
-    data_categories_table,
-    recipients_table,
-    retention_table,
-)
 from notices.models import (
     DataCategory,
     LawfulBasis,
@@ -26,6 +19,13 @@ from notices.models import (
     Recipient,
     RecordKind,
     RetentionPeriod,
+)
+from notices.public.comparison import (
+    Cell,
+    UnknownItem,
+    data_categories_table,
+    recipients_table,
+    retention_table,
 )
 from notices.publishing.diffing.notice import diff_versions
 from notices.publishing.diffing.results import NoticeSide

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from notices import linked_data
 from notices.models import (
     DataCategory,
     LawfulBasis,
@@ -19,6 +18,7 @@ from notices.models import (
     RetentionPeriod,
     Section,
 )
+from notices.public import linked_data
 
 pytestmark = pytest.mark.django_db
 

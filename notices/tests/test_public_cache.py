@@ -1,4 +1,4 @@
-"""The public page cache and conditional GET (notices.public_cache): pages are rendered once,
+"""The public page cache and conditional GET (notices.public.page_cache): pages are rendered once,
 answered with 304 when the reader has them, and never served stale after a change."""
 
 import gzip
@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils.http import http_date
 
 from councils.models import Council
-from notices import public_cache
 from notices.models import Section, SharedBlockPart
+from notices.public import page_cache as public_cache
 from notices.publishing.shared_block import publish_shared_block
 
 

@@ -21,7 +21,7 @@ from django.urls import reverse
 
 from councils.models import Council, CouncilMembership
 from councils.roles import PUBLISHER_GROUP
-from notices import linked_data, public_cache, site_archive
+from notices import site_archive
 from notices.models import (
     AuditEvent,
     Notice,
@@ -33,6 +33,8 @@ from notices.models import (
     SharedBlockPart,
     SharedBlockVersion,
 )
+from notices.public import linked_data
+from notices.public import page_cache as public_cache
 from notices.publishing.publish import publish_notice
 from notices.publishing.shared_block import publish_shared_block
 from notices.site_archive import (

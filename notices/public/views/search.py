@@ -3,8 +3,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from notices.public.page_cache import for_site, public_page
 from notices.public.search import MAX_QUERY_LENGTH, search_site
-from notices.public_cache import for_site, public_page
 
 
 @public_page(for_site)

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from councils.models import Council
 from notices.models import Notice, NoticeVersion
-from notices.public_cache import MACHINE_READABLE, for_site, public_page
+from notices.public.page_cache import MACHINE_READABLE, for_site, public_page
 
 
 class CouncilSitemap(Sitemap):

@@ -1,10 +1,10 @@
 from django.urls import path, register_converter
 
-from notices import feeds
 from notices.models import NoticeKind
-from notices.public_cache import MACHINE_READABLE, for_council, for_site, public_page
-from notices.views import comparison, linked_data, notice_pages
-from notices.views import search as search_views
+from notices.public import feeds
+from notices.public.page_cache import MACHINE_READABLE, for_council, for_site, public_page
+from notices.public.views import comparison, linked_data, notice_pages
+from notices.public.views import search as search_views
 
 
 class NoticeKindConverter:
@@ -51,7 +51,7 @@ urlpatterns = [
     ),
     path("compare/retention/", comparison.compare_retention, name="compare-retention"),
     path("search/", search_views.search, name="search"),
-    # Machine-readable notices (notices.linked_data).
+    # Machine-readable notices (notices.public.linked_data).
     path(
         "councils/<slug:council_slug>/<notice_kind:kind>.jsonld",
         linked_data.current_notice_jsonld,

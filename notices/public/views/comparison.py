@@ -1,5 +1,5 @@
 """The public cross-council comparison pages: an introduction, and one table each for recipients,
-data categories and retention (built by notices.comparison)."""
+data categories and retention (built by notices.public.comparison)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from notices import comparison
-from notices.public_cache import for_site, public_page
+from notices.public import comparison
+from notices.public.page_cache import for_site, public_page
 
 # Far longer than any library slug: a longer `item` is unknown without being looked for.
 MAX_ITEM_LENGTH = 100

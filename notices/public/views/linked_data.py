@@ -1,5 +1,5 @@
 """Machine-readable notices: each published version as JSON-LD (W3C DPV), and every current
-notice in one JSON download. The documents are built in notices.linked_data."""
+notice in one JSON download. The documents are built in notices.public.linked_data."""
 
 import functools
 import json
@@ -8,9 +8,9 @@ from collections.abc import Callable
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
-from notices import linked_data
 from notices.models import Notice, NoticeVersion
-from notices.public_cache import MACHINE_READABLE, for_council, for_site, public_page
+from notices.public import linked_data
+from notices.public.page_cache import MACHINE_READABLE, for_council, for_site, public_page
 from notices.publishing import history
 
 

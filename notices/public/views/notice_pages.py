@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from notices.models import Notice, NoticeVersion
-from notices.public_cache import for_council, public_page
+from notices.public.page_cache import for_council, public_page
 from notices.publishing import history
 from notices.publishing.diffing.notice import diff_versions
 

@@ -1,9 +1,13 @@
+"""The council index (with its name search and kind filter) and each council's page. They are
+public pages like the notices': they list each council's published notices and are served through
+the page cache, so they live here rather than in the councils app."""
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from councils.directory import filter_councils, read_filter
 from councils.models import Council
-from notices.public_cache import for_council, for_site, public_page
+from notices.public.page_cache import for_council, for_site, public_page
 from notices.publishing.history import published_notices_prefetch
 
 

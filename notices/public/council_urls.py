@@ -1,0 +1,13 @@
+"""The council pages' addresses, in the `councils` namespace they have always had
+(`councils:index`, `councils:detail`)."""
+
+from django.urls import path
+
+from notices.public.views import councils
+
+app_name = "councils"
+
+urlpatterns = [
+    path("", councils.council_index, name="index"),
+    path("councils/<slug:slug>/", councils.council_detail, name="detail"),
+]

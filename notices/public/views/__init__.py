@@ -1,0 +1,1 @@
+"""The public pages' views: they read published versions and wire them to templates."""
