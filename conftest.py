@@ -170,7 +170,7 @@ def shared_block(db) -> SharedBlock:
 
 @pytest.fixture
 def demo(db):
-    from notices.demo import load_demo_data
+    from notices.demo.loading import load_demo_data
 
     return load_demo_data()
 

@@ -4,7 +4,7 @@ shared block's cascade and the diff take. docs/performance.md has the latest fig
 In order:
 
 1. creates a throwaway PostgreSQL database (notices_bench_<random>) on 127.0.0.1:5432 as user
-   postgres, migrates it and fills it with notices.synthetic.build_site (400 councils, 10
+   postgres, migrates it and fills it with notices.demo.synthetic.site.build_site (400 councils, 10
    versions each, 40 sections per notice);
 2. collects the static files into a temporary STATIC_ROOT (benchmarks.settings), plus a copy of
    a notice page's bytes as a static file, so that WhiteNoise serves a file of the same size;
@@ -426,9 +426,9 @@ def send_slowly(port: int, path: str, clients: int, seconds: float, result: Slow
 def publish_times(first_council: int) -> list[float]:
     """Publishing a 60-section notice, in ms: separate notices, each with a sentence added; the
     first run warms up and is not counted."""
+    from notices.demo.synthetic.site import build_site
     from notices.models import Notice, Section
     from notices.publishing.publish import publish_notice
-    from notices.synthetic import build_site
 
     site = build_site(
         councils=PUBLISH_RUNS + 1, versions=1, sections=PUBLISH_SECTIONS, first=first_council
@@ -609,7 +609,7 @@ def prepare_site(static_root: Path) -> list[tuple[str, str]]:
     from django.core.management import call_command
     from django.test import Client
 
-    from notices.synthetic import build_site
+    from notices.demo.synthetic.site import build_site
 
     print(
         f"Machine: {os.cpu_count()} cores. Data: {COUNCILS} councils x {VERSIONS} versions x "

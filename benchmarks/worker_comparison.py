@@ -99,7 +99,7 @@ def compare(temporary: Path, database_url: str, runs: int) -> None:
     django.setup()
     from django.core.management import call_command
 
-    from notices.synthetic import build_site
+    from notices.demo.synthetic.site import build_site
 
     call_command("migrate", verbosity=0)
     site = build_site(councils=bench.COUNCILS, versions=bench.VERSIONS, sections=bench.SECTIONS)

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from notices.synthetic import build_site
+from notices.demo.synthetic.site import build_site
 
 KIND = "childrens-social-care"
 

@@ -24,7 +24,7 @@ class LibraryItem:
 
 
 # The common names councils use for the shared libraries' items, keyed by the item's slug (the
-# slugs of notices.demo_content, which seed the libraries). An item whose slug is not here is
+# slugs of notices.demo.content, which seed the libraries). An item whose slug is not here is
 # matched by its own name, slug and synonyms only.
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
     # Data categories.

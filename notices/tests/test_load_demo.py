@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from councils.models import Council
-from notices import demo_content, demo_history
-from notices.demo import load_demo_data
-from notices.demo_history import (
+from notices.demo import content as demo_content
+from notices.demo import history as demo_history
+from notices.demo.history import (
     LONDON,
     NOTICE_HISTORIES,
     DemoHistoryError,
@@ -22,6 +22,7 @@ from notices.demo_history import (
     matches_demo_content,
     section,
 )
+from notices.demo.loading import load_demo_data
 from notices.models import IcoItem, Notice, NoticeVersion, SharedBlock, SharedBlockVersion
 from notices.publishing.publish import publish_notice
 from notices.publishing.snapshots import notice_snapshot
@@ -378,7 +379,7 @@ def test_without_a_publisher_the_versions_name_nobody():
 def test_history_is_left_alone_for_edited_or_already_published_drafts(monkeypatch):
     """Demo data loaded before there were versions: staff have edited one draft and published
     another. A later load publishes the others' histories and touches neither of those."""
-    monkeypatch.setattr("notices.demo.build_demo_history", lambda **kwargs: [])
+    monkeypatch.setattr("notices.demo.loading.build_demo_history", lambda **kwargs: [])
     load_demo_data()
     monkeypatch.undo()
     edited = Notice.objects.get(council__slug="harrowmere")

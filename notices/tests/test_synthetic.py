@@ -1,12 +1,12 @@
-"""The synthetic site (notices.synthetic): stored as publishing stores it, and the public pages,
-publishing and the completeness check all work on it."""
+"""The synthetic site (notices.demo.synthetic): stored as publishing stores it, and the public
+pages, publishing and the completeness check all work on it."""
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
 from councils.models import Council
-from notices import synthetic
+from notices.demo.synthetic import site as synthetic
 from notices.models import (
     Notice,
     NoticeSearchText,

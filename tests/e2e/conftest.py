@@ -105,7 +105,7 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
 @pytest.fixture
 def demo_data(transactional_db, live_server):
     """The demo councils, notices and shared block, in the database live_server serves."""
-    from notices.demo import load_demo_data
+    from notices.demo.loading import load_demo_data
 
     return load_demo_data()
 

@@ -1,14 +1,14 @@
 """Tests of notices.importing.parsing (and its library matching): Markdown in, a proposal out.
 
 The notices here are written for these tests, in the shapes real notices take; the libraries
-are the demo libraries (notices.demo_content), so matching is tested against real names.
+are the demo libraries (notices.demo.content), so matching is tested against real names.
 """
 
 import time
 
 import pytest
 
-from notices import demo_content
+from notices.demo import content as demo_content
 from notices.importing.matching import LibraryMatcher, normalise_name
 from notices.importing.parsing import (
     FoundContacts,

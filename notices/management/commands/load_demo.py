@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from councils.staff import StaffChangeRefused, add_staff, password_set_link, role_phrase
-from notices.demo import load_demo_data
+from notices.demo.loading import load_demo_data
 
 ADMIN_USERNAME = "admin"
 # Someone to try each council role as: (email, council slug, role).

@@ -1,8 +1,8 @@
 """Demo content: five fictional councils, their children's social care notices, the shared
 libraries of data categories, recipients and kinds of record, and the shared DfE/NPD block.
 
-Pure data, consumed by notices.demo.load_demo_data. Every council, person, address, email address
-(.example) and phone number (Ofcom drama ranges) here is made up.
+Pure data, consumed by notices.demo.loading.load_demo_data. Every council, person, address, email
+address (.example) and phone number (Ofcom drama ranges) here is made up.
 """
 
 DATA_CATEGORIES = [

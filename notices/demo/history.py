@@ -5,8 +5,8 @@ the change note the public reads, whether the change was major, and the edits th
 previous version into this one. Version 1 has no edits of its own: it is what the current text
 becomes once every later step is undone.
 
-How it is built (build_demo_history, called by notices.demo.load_demo_data after the drafts have
-been created with their current text from notices.demo_content):
+How it is built (build_demo_history, called by notices.demo.loading.load_demo_data after the
+drafts have been created with their current text from notices.demo.content):
 
 1. Every later edit is undone, newest first, which winds each draft back to its version 1.
 2. The steps of all councils and of the shared block are replayed in date order: each step's edits
@@ -35,7 +35,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
 from django.utils import timezone
 
-from notices import demo_content
+from notices.demo import content as demo_content
 from notices.models import (
     DataCategory,
     LawfulBasis,

@@ -1,5 +1,5 @@
 """Loads the demo councils, their notices, the shared libraries and the shared block, then
-publishes their demo history (notices.demo_history): backdated versions, including an update of
+publishes their demo history (notices.demo.history): backdated versions, including an update of
 the shared block that cascades into the notices.
 
 Idempotent: anything that already exists (matched by slug or natural key) is left exactly as it
@@ -15,8 +15,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
 from councils.models import Council
-from notices import demo_content
-from notices.demo_history import build_demo_history
+from notices.demo import content as demo_content
+from notices.demo.history import build_demo_history
 from notices.models import (
     DataCategory,
     LawfulBasis,

@@ -38,7 +38,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from councils.models import Council
-from notices import demo_content
+from notices.demo import content as demo_content
 from notices.models import (
     DataCategory,
     IcoItem,
@@ -1030,7 +1030,9 @@ class _RenderedPages:
         if any(stand_in in html.lower() for stand_in in _STAND_INS.values()):
             # A template changed a stand-in (capitalised it, say), so the filled page would not be
             # what rendering the council's own values gives.
-            raise RuntimeError("A stand-in survived in a synthetic page; see notices.synthetic.")
+            raise RuntimeError(
+                "A stand-in survived in a synthetic page; see notices.demo.synthetic."
+            )
         return html
 
 
