@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from councils.models import Council
+from notices.demo.synthetic import council_values
 from notices.demo.synthetic import site as synthetic
 from notices.models import (
     Notice,
@@ -269,7 +270,7 @@ def test_councils_that_already_exist_are_refused_and_nothing_is_written():
 
 
 def test_a_council_value_that_would_need_escaping_is_refused(monkeypatch):
-    monkeypatch.setattr(synthetic, "COUNCIL_KINDS", ("county & city",))
+    monkeypatch.setattr(council_values, "COUNCIL_KINDS", ("county & city",))
     before = database_state()
     with pytest.raises(ValueError, match="would need escaping"):
         synthetic.build_site(councils=1, versions=1, sections=6)
