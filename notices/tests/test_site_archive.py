@@ -21,7 +21,6 @@ from django.urls import reverse
 
 from councils.models import Council, CouncilMembership
 from councils.roles import PUBLISHER_GROUP
-from notices import site_archive
 from notices.models import (
     AuditEvent,
     Notice,
@@ -37,7 +36,8 @@ from notices.public import linked_data
 from notices.public import page_cache as public_cache
 from notices.publishing.publish import publish_notice
 from notices.publishing.shared_block import publish_shared_block
-from notices.site_archive import (
+from notices.site_archive import records as site_archive
+from notices.site_archive.records import (
     DERIVED_MODELS,
     FORMAT_NAME,
     ROLE_GROUP_NAMES,
