@@ -36,15 +36,12 @@ from notices.public import linked_data
 from notices.public import page_cache as public_cache
 from notices.publishing.publish import publish_notice
 from notices.publishing.shared_block import publish_shared_block
-from notices.site_archive import records as site_archive
-from notices.site_archive.records import (
-    DERIVED_MODELS,
-    FORMAT_NAME,
-    ROLE_GROUP_NAMES,
-    TABLES,
-    export_site_to,
-    password_instructions,
-)
+from notices.site_archive import export as archive_export
+from notices.site_archive import loader as archive_loader
+from notices.site_archive import restore as archive_restore
+from notices.site_archive.export import export_site_to
+from notices.site_archive.records import DERIVED_MODELS, FORMAT_NAME, ROLE_GROUP_NAMES, TABLES
+from notices.site_archive.restore import password_instructions
 from tests.database import database_state
 
 ADMIN_PASSWORD = "Harrowmere-demo-sign-in-2026"
@@ -345,7 +342,7 @@ def test_the_import_keeps_the_stored_times_that_saving_would_stamp(archive):
 
 
 def test_an_import_in_many_small_batches_writes_the_same_rows(archive, monkeypatch, tmp_path):
-    monkeypatch.setattr(site_archive, "INSERT_BATCH", 2)
+    monkeypatch.setattr(archive_loader, "INSERT_BATCH", 2)
 
     import_(archive)
 
@@ -402,7 +399,7 @@ def test_an_export_saved_with_a_utf8_byte_order_mark_is_read(archive):
 
 
 def test_import_refuses_a_line_longer_than_any_record(archive, monkeypatch):
-    monkeypatch.setattr(site_archive, "MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr(archive_restore, "MAX_LINE_BYTES", 1000)
     assert "is longer than" in refused_import(archive)
 
 
@@ -673,7 +670,7 @@ def test_a_failed_export_leaves_no_half_file_and_the_old_one_whole(
     path = tmp_path / "site.json"
     path.write_text("yesterday's export", encoding="utf-8")
     written = []
-    exported_value = site_archive._exported_value
+    exported_value = archive_export._exported_value
 
     def fail_midway(model_field, value, usernames):
         written.append(value)
@@ -681,7 +678,7 @@ def test_a_failed_export_leaves_no_half_file_and_the_old_one_whole(
             raise DatabaseError("server closed the connection unexpectedly")
         return exported_value(model_field, value, usernames)
 
-    monkeypatch.setattr(site_archive, "_exported_value", fail_midway)
+    monkeypatch.setattr(archive_export, "_exported_value", fail_midway)
 
     with pytest.raises(CommandError, match="The database stopped answering during the export"):
         export(path, "--force")

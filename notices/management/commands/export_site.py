@@ -10,7 +10,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from notices.site_archive.records import ArchiveError, export_site_to
+from notices.site_archive.export import export_site_to
+from notices.site_archive.records import ArchiveError
 
 
 class Command(BaseCommand):

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from notices.site_archive.records import ArchiveError, import_site_from, password_instructions
+from notices.site_archive.records import ArchiveError
+from notices.site_archive.restore import import_site_from, password_instructions
 
 
 class Command(BaseCommand):
