@@ -21,7 +21,7 @@ from django.template.loader import render_to_string  # noqa: E402
 
 from notices.publishing.diffing.notice import diff_versions  # noqa: E402
 from notices.publishing.diffing.results import NoticeDiff, NoticeSide  # noqa: E402
-from notices.tests.snapshots import HEALTH_CATEGORY, make_snapshot  # noqa: E402
+from notices.testing.snapshots import HEALTH_CATEGORY, make_snapshot  # noqa: E402
 
 TARGET_MS = 100.0
 WARM_UP = 5

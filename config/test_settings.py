@@ -24,5 +24,5 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tests run inside transactions that never commit, so NOTIFY is never delivered: read stamps on
-# every request. notices/tests/test_public_cache.py turns listening on where it commits.
+# every request. notices/public/tests/test_page_cache.py turns listening on where it commits.
 PUBLIC_CACHE_LISTEN = False

@@ -33,7 +33,7 @@ from notices.models import (
     SharedBlock,
     SharedBlockVersion,
 )
-from notices.tests.forms import form_data
+from notices.testing.forms import form_data
 from tests.database import database_state
 
 pytestmark = pytest.mark.django_db

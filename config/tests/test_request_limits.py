@@ -22,7 +22,7 @@ from notices.models import (
     RetentionPeriod,
     Section,
 )
-from notices.tests.forms import form_data
+from notices.testing.forms import form_data
 from tests.database import database_state
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from notices.tests.html import assert_well_formed_page, outline
+from notices.testing.html import assert_well_formed_page, outline
 
 pytestmark = pytest.mark.django_db
 

@@ -501,7 +501,7 @@ def test_a_role_given_on_a_users_admin_page_goes_through_the_staff_service(
     from django.urls import reverse
 
     from councils.roles import EDITOR_GROUP
-    from notices.tests.forms import form_data
+    from notices.testing.forms import form_data
 
     council = make_council()
     person = User.objects.create_user("officer@example.org")
@@ -529,7 +529,7 @@ def test_moving_a_role_to_another_council_on_a_users_page_ends_the_old_one(
     from django.urls import reverse
 
     from councils.models import CouncilMembership
-    from notices.tests.forms import form_data
+    from notices.testing.forms import form_data
 
     first, second = make_council(), make_council()
     person = make_staff(first, "editor")

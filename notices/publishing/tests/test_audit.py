@@ -6,7 +6,7 @@ from django.urls import reverse
 from notices.models import AuditEvent, ImmutableVersionError
 from notices.publishing.restoring import restore_version_to_draft
 from notices.publishing.shared_block import publish_shared_block
-from notices.tests.forms import form_data
+from notices.testing.forms import form_data
 
 pytestmark = pytest.mark.django_db
 

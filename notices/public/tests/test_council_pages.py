@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from notices.tests.html import assert_well_formed_page, outline
+from notices.testing.html import assert_well_formed_page, outline
 
 pytestmark = pytest.mark.django_db
 

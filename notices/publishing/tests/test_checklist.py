@@ -17,8 +17,8 @@ from notices.publishing.checklist import Status, check_completeness
 from notices.publishing.publish import IncompleteNotice, NothingToPublish
 from notices.publishing.shared_block import publish_shared_block
 from notices.publishing.snapshots import notice_snapshot
-from notices.tests.forms import form_data
-from notices.tests.snapshots import make_section, make_snapshot
+from notices.testing.forms import form_data
+from notices.testing.snapshots import make_section, make_snapshot
 
 CHECKLIST_ORDER = [
     "controller",

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from councils.models import Council
 from notices.models import DataCategory, Notice, Recipient, Section, SharedBlock
-from notices.tests.forms import form_data
+from notices.testing.forms import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.views.defaults import server_error
 
 from notices.models import Section
-from notices.tests.html import assert_well_formed_page, outline
+from notices.testing.html import assert_well_formed_page, outline
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from notices.public.search import (
 from notices.publishing.search_index import NoticeWords, index_versions, notice_words
 from notices.publishing.shared_block import publish_shared_block
 from notices.publishing.snapshots import notice_snapshot
-from notices.tests.html import assert_well_formed_page, outline
+from notices.testing.html import assert_well_formed_page, outline
 
 pytestmark = pytest.mark.django_db
 

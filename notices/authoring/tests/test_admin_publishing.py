@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from notices.models import Notice, NoticeVersion, Section, SharedBlockVersion
-from notices.tests.forms import form_data
+from notices.testing.forms import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 
-from notices.tests.html import outline
+from notices.testing.html import outline
 from notices.text import markdown as rendering
 from notices.text.markdown import render_markdown
 

@@ -32,7 +32,7 @@ from notices.publishing.diffing.results import NoticeSide
 from notices.publishing.publish import draft_status
 from notices.publishing.restoring import restore_version_to_draft
 from notices.publishing.snapshots import content_hash, notice_snapshot
-from notices.tests.html import assert_well_formed_page, outline
+from notices.testing.html import assert_well_formed_page, outline
 
 pytestmark = pytest.mark.django_db
 

@@ -22,8 +22,8 @@ from notices.publishing.diffing.results import (
     Segment,
 )
 from notices.publishing.diffing.words import word_segments
-from notices.tests.html import outline
-from notices.tests.snapshots import HEALTH_CATEGORY, make_block, make_section, make_snapshot
+from notices.testing.html import outline
+from notices.testing.snapshots import HEALTH_CATEGORY, make_block, make_section, make_snapshot
 
 # --- Building snapshots ---------------------------------------------------------------------
 

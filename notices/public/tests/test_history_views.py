@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from notices.models import NoticeRecipient, Recipient, Section, SharedBlockPart
 from notices.publishing.shared_block import publish_shared_block
-from notices.tests.html import assert_well_formed_page, outline
+from notices.testing.html import assert_well_formed_page, outline
 
 pytestmark = pytest.mark.django_db
 
