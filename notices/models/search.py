@@ -9,9 +9,9 @@ from notices.models.notice import Notice
 class NoticeSearchText(models.Model):
     """The words of a notice's current published version, for the site search.
 
-    Derived, never edited: publishing rewrites it (see notices.search). On PostgreSQL
-    `search_vector` holds the weighted full-text vector; on SQLite it stays empty and the search
-    matches `text` instead.
+    Derived, never edited: publishing rewrites it (notices.publishing.search_index). On
+    PostgreSQL `search_vector` holds the weighted full-text vector; on SQLite it stays empty and
+    the search matches `text` instead.
     """
 
     notice = models.OneToOneField(

@@ -1,5 +1,5 @@
-"""Snapshot dicts (the format in notices/snapshots.py) for tests and benchmarks that need no
-database: valid by default, with any part replaced."""
+"""Snapshot dicts (the format in notices/publishing/snapshots.py) for tests and benchmarks that
+need no database: valid by default, with any part replaced."""
 
 from typing import Any
 
