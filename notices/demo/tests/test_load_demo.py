@@ -132,7 +132,7 @@ def test_demo_notices_render_without_script(client):
         ]
 
 
-REFERENCE_NOTICES = Path(__file__).resolve().parents[2].parent / "shared" / "reference"
+REFERENCE_NOTICES = Path(__file__).resolve().parents[3].parent / "shared" / "reference"
 
 
 @pytest.mark.skipif(
