@@ -14,7 +14,7 @@ LOCAL_ENV = DJANGO_HTTPS=false \
 	DJANGO_SECRET_KEY="$$(cat $(LOCAL)/secret-key)" \
 	DEMO_ADMIN_PASSWORD="$$(cat $(LOCAL)/admin-password)"
 
-.PHONY: run test bench bench-diff lint format install assets clean
+.PHONY: run test bench bench-diff bench-hostile lint format install assets clean
 
 run: install assets $(LOCAL)/secret-key $(LOCAL)/admin-password
 	$(LOCAL_ENV) $(BIN)/python manage.py migrate --noinput
@@ -40,6 +40,11 @@ bench: install assets
 
 bench-diff: install
 	$(BIN)/python -m benchmarks.diff_benchmark
+
+# Every hostile input known to cost a request too much, each in its own process, against the
+# budget of about 2 s of CPU and 200 MB (benchmarks/hostile/). BENCH_ARGS=markdown runs one area.
+bench-hostile: install assets
+	$(BIN)/python -m benchmarks.hostile.run $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
