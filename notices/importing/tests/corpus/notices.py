@@ -477,4 +477,37 @@ NOTICES = [
         furniture_after=("Share on social media", "Stanbury Council", "Privacy and cookies"),
         options={"site": "Stanbury Council"},
     ),
+    CorpusNotice(
+        "tarnside-copied-from-browser",
+        "text-lf",
+        "Tarnside Council: children's social care",
+        intro("Tarnside Council"),
+        [
+            s.categories(
+                "What personal information does this service use?",
+                (s.PERSONAL, s.CHARACTERISTICS, s.HEALTH, s.FAMILY, s.OFFENCES),
+                lead="We use the following information:",
+            ),
+            s.purposes("What is your personal information used for?", lead="We use it for:"),
+            s.law("What is the lawful basis we are relying on?", s.STANDARD_LAW, s.STANDARD_BASES),
+            s.sources("Where has the personal information come from?"),
+            s.recipients(
+                "Who will we share your personal information with?",
+                (s.POLICE, s.NHS, s.SCHOOLS, s.COURTS, s.YOUTH_JUSTICE, s.INTERPRETERS),
+                lead="We may share it with:",
+            ),
+            *dfe.headed(
+                ("How the Department for Education uses your information", (dfe.SEND, dfe.WHY)),
+                ("Why we share with the Department", (dfe.LAW,)),
+                ("Data collection requirements and the NPD", (dfe.NPD, dfe.SHARES)),
+            ),
+            s.retention(
+                "How long will we keep your personal information?",
+                (s.CIN_RECORDS, s.LAC_RECORDS, s.ADOPTION_RECORDS),
+            ),
+            s.rights("What are your rights?"),
+            s.complaints("How can you complain?"),
+        ],
+        options={"headings": "number", "bullet": "• ", "indented": True},
+    ),
 ]

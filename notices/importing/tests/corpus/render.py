@@ -76,8 +76,10 @@ def _text_blocks(notice: CorpusNotice, blocks: tuple[Block, ...]) -> list[list[s
             out.append([block.text])
         elif isinstance(block, Items):
             lines = [block.lead]
+            # As copied from a browser: items indented, each ending with ";".
+            indent, end = ("    ", ";") if notice.options.get("indented") else ("", "")
             lines += [
-                _bullet(notice, index) + item_text(item)
+                indent + _bullet(notice, index) + item_text(item) + end
                 for index, item in enumerate(block.items, start=1)
             ]
             out.append(lines)
@@ -96,13 +98,16 @@ def _text(notice: CorpusNotice) -> bytes:
     groups.append([notice.title])
     groups += [[para] for para in notice.introduction]
     for number, section in enumerate(notice.sections, start=1):
-        groups.append([_heading(notice, number, section.heading)])
+        indent = "  " if notice.options.get("indented") else ""
+        groups.append([indent + _heading(notice, number, section.heading)])
         for blocks in _section_blocks(section):
             groups += _text_blocks(notice, blocks)
     if notice.furniture_after:
         groups.append(list(notice.furniture_after))
     blank_lines = notice.shape not in ("text-lines", "text-page")
     separator = "\n\n" if blank_lines else "\n"
+    if notice.options.get("indented"):
+        separator = "\n\n\n"
     text = separator.join("\n".join(group) for group in groups) + "\n"
     if notice.shape in ("text-crlf", "text-cp1252"):
         text = text.replace("\n", "\r\n")
