@@ -14,7 +14,7 @@ LOCAL_ENV = DJANGO_HTTPS=false \
 	DJANGO_SECRET_KEY="$$(cat $(LOCAL)/secret-key)" \
 	DEMO_ADMIN_PASSWORD="$$(cat $(LOCAL)/admin-password)"
 
-.PHONY: run test bench bench-diff bench-hostile lint format install assets clean
+.PHONY: run test bench bench-diff bench-hostile import-report lint format install assets clean
 
 run: install assets $(LOCAL)/secret-key $(LOCAL)/admin-password
 	$(LOCAL_ENV) $(BIN)/python manage.py migrate --noinput
@@ -45,6 +45,12 @@ bench-diff: install
 # budget of about 2 s of CPU and 200 MB (benchmarks/hostile/). BENCH_ARGS=markdown runs one area.
 bench-hostile: install assets
 	$(BIN)/python -m benchmarks.hostile.run $(BENCH_ARGS)
+
+# Imports every notice of the import corpus (notices/importing/tests/corpus/) with
+# `import_notice --dry-run --json` on a throwaway SQLite database and prints recall and precision
+# per notice and in total (docs/importing-corpus.md). NAMES=... scores only matching notices.
+import-report: install
+	$(BIN)/python -m scripts.import_report $(NAMES)
 
 lint: install
 	$(BIN)/ruff check .
