@@ -24,10 +24,12 @@ demo_content says, so staff edits and existing versions are left alone; the shar
 only while no notice of its kind has been published, since its versions cascade into them.
 """
 
+import tomllib
 import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import pairwise
+from pathlib import Path
 from typing import Any, Protocol
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -643,6 +645,56 @@ NOTICE_HISTORIES: dict[str, History] = {
     "ashcombe-vale": ASHCOMBE_VALE,
     "merrowgate": MERROWGATE,
 }
+
+
+# --- The histories, read from their files ----------------------------------------------------
+
+EDIT_KINDS = ("reword", "change", "add", "remove")
+
+
+def _target(path: Path, name: str) -> Target:
+    if name == "draft":
+        return DRAFT
+    rows, _, key = name.partition("/")
+    if rows not in ROW_KINDS or not key:
+        raise DemoHistoryError(f"{path}: {name!r} names no row (expected 'draft' or 'rows/key').")
+    return Target(rows, key)
+
+
+def _edit(path: Path, data: dict[str, Any]) -> Edit:
+    kinds = [kind for kind in EDIT_KINDS if kind in data]
+    if len(kinds) != 1:
+        raise DemoHistoryError(f"{path}: an edit needs exactly one of {EDIT_KINDS}: {data!r}.")
+    kind = kinds[0]
+    target = _target(path, data[kind])
+    if kind == "reword":
+        return Reword(target, data["field"], old=data["old"], new=data["new"])
+    if kind == "change":
+        values = {name: tuple(pair) for name, pair in data.items() if name != kind}
+        if not values or any(len(pair) != 2 for pair in values.values()):
+            raise DemoHistoryError(f"{path}: a change gives each field as [before, after].")
+        return Change(target, **values)
+    if kind == "add":
+        return Add(target)
+    return Remove(target, after=data.get("after"), row=data.get("row", {}))
+
+
+def read_history(path: Path) -> History:
+    """A history file: `[[versions]]` (published, note, major, edits) and `[[unpublished]]`."""
+    with path.open("rb") as file:
+        data = tomllib.load(file)
+    steps = tuple(
+        Step(
+            timezone.make_aware(version["published"], LONDON),
+            version["note"],
+            is_major=version.get("major", True),
+            edits=tuple(_edit(path, edit) for edit in version.get("edits", [])),
+        )
+        for version in data["versions"]
+    )
+    return History(
+        steps, unpublished=tuple(_edit(path, edit) for edit in data.get("unpublished", []))
+    )
 
 
 # --- Building ---------------------------------------------------------------------------------
