@@ -48,7 +48,11 @@ class DemoFileError(ValueError):
 
 def split_front_matter(path: Path) -> tuple[dict[str, Any], str]:
     """The TOML front matter of a Markdown file, and the Markdown after it."""
-    match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise DemoFileError(f"{path}: not UTF-8 text ({error}).") from None
+    match = FRONT_MATTER.match(text)
     if match is None:
         raise DemoFileError(f"{path}: expected front matter between '+++' lines.")
     try:
@@ -91,6 +95,8 @@ def read_council(path: Path) -> dict[str, Any]:
     if title is None:
         raise DemoFileError(f"{path}: expected the notice's title as '# Title' first.")
     introduction, blocks = _blocks(path, body[title.end() :])
+    if not isinstance(front.get("council"), dict) or not isinstance(front.get("notice"), dict):
+        raise DemoFileError(f"{path}: expected [council] and [notice] tables in the front matter.")
     summary = [text for match, text in blocks if match["summary"]]
     if len(summary) != 1:
         raise DemoFileError(f"{path}: expected one '## ... {{.young-people}}' summary.")
