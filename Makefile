@@ -16,16 +16,17 @@ LOCAL_ENV = DJANGO_HTTPS=false \
 
 .PHONY: run test bench bench-diff bench-hostile lint format install assets clean
 
+# The database, static files and demo are made quietly (their output goes to .local/run.log);
+# what a newcomer needs is printed last, once the server answers (notices/demo/welcome.py).
 run: install assets $(LOCAL)/secret-key $(LOCAL)/admin-password
-	$(LOCAL_ENV) $(BIN)/python manage.py migrate --noinput
-	$(LOCAL_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(LOCAL_ENV) $(BIN)/python manage.py load_demo
-	@echo
-	@echo "  Site:  http://$(HOST):$(PORT)/"
-	@echo "  Admin: http://$(HOST):$(PORT)/$${DJANGO_ADMIN_PATH:-admin/}  user admin, password $$(cat $(LOCAL)/admin-password)"
-	@echo "         (unless you have changed it since)"
-	@echo
-	$(LOCAL_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Preparing the database and the demo councils (details in $(LOCAL)/run.log)..."
+	@$(LOCAL_ENV) $(BIN)/python manage.py migrate --noinput > $(LOCAL)/run.log
+	@$(LOCAL_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0 >> $(LOCAL)/run.log
+	@$(LOCAL_ENV) $(BIN)/python manage.py load_demo > $(LOCAL)/load-demo.log
+	@cat $(LOCAL)/load-demo.log >> $(LOCAL)/run.log
+	@$(BIN)/python -m notices.demo.welcome $(HOST) $(PORT) $(LOCAL)/load-demo.log \
+		$(LOCAL)/admin-password $$$$ & \
+	$(LOCAL_ENV) exec $(BIN)/python manage.py runserver $(HOST):$(PORT) >> $(LOCAL)/run.log
 
 test: install assets
 	$(BIN)/python -m pytest
