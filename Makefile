@@ -58,30 +58,33 @@ format: install
 install: $(BIN)/.installed
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
-	touch $@
+	@echo "Installing the Python packages into $(VENV) (requirements-dev.txt)..."
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
 
 # GOV.UK Frontend and Sass come from npm, pinned by package-lock.json; the stylesheet and script
 # they build land in static/build/ (not committed).
 assets: static/build/.built
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --omit=optional
-	touch $@
+	@echo "Installing GOV.UK Frontend and Sass (npm ci)..."
+	@npm ci --no-audit --no-fund --omit=optional --loglevel=error
+	@touch $@
 
 static/build/.built: node_modules/.installed $(wildcard static/scss/*.scss)
-	npm run build
-	touch $@
+	@echo "Building the stylesheet into static/build/..."
+	@npm run --silent build
+	@touch $@
 
 $(LOCAL)/secret-key:
-	mkdir -p $(LOCAL)
-	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@mkdir -p $(LOCAL)
+	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
 $(LOCAL)/admin-password:
-	mkdir -p $(LOCAL)
-	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(12))' > $@
+	@mkdir -p $(LOCAL)
+	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(12))' > $@
 
 clean:
 	rm -rf $(VENV) node_modules static/build staticfiles .pytest_cache .ruff_cache
