@@ -28,8 +28,13 @@ run: install assets $(LOCAL)/secret-key $(LOCAL)/admin-password
 		$(LOCAL)/admin-password $$$$ & \
 	$(LOCAL_ENV) exec $(BIN)/python manage.py runserver $(HOST):$(PORT) >> $(LOCAL)/run.log
 
+# Two worker processes (pytest-xdist), each with its own test database (test_<name>_gw0...):
+# the browser and HTML-checker tests spend much of their time waiting on Chromium and Java.
+# TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
+
 test: install assets
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # Speed figures live here, never in timed tests. `bench` loads the site with wrk (a Debian package,
 # installed if missing) on a throwaway PostgreSQL database on 127.0.0.1:5432 and times publishing,
