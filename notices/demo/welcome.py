@@ -77,6 +77,10 @@ def alive(pid: int) -> bool:
 
 def main(argv: list[str]) -> int:
     host, port, output_file, password_file, pid = argv
+    # Started beside the server, before it can have bound the port: anything answering already is
+    # another program, and the server will say the port is taken.
+    if server_answers(host, int(port)):
+        return 1
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and alive(int(pid)):
         if server_answers(host, int(port)):

@@ -1,7 +1,10 @@
 """What `make run` prints last (notices/demo/welcome.py)."""
 
+import os
+import socket
 import subprocess
 import sys
+import threading
 
 from notices.demo.welcome import main, staff_lines, welcome
 
@@ -43,3 +46,36 @@ def test_it_prints_nothing_when_the_server_has_stopped(tmp_path, capsys):
     password.write_text("pw")
     assert main(["127.0.0.1", "1", str(output), str(password), str(dead.pid)]) == 1
     assert capsys.readouterr().out == ""
+
+
+def test_it_prints_nothing_when_another_program_has_the_port(tmp_path, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        output, password = tmp_path / "out", tmp_path / "pw"
+        output.write_text(LOAD_DEMO_OUTPUT)
+        password.write_text("pw")
+        assert main(["127.0.0.1", str(port), str(output), str(password), str(os.getpid())]) == 1
+    assert capsys.readouterr().out == ""
+
+
+def test_it_prints_the_welcome_once_the_server_answers(tmp_path, capsys):
+    with socket.socket() as probe:  # a free port, let go again for the "server" to take
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = socket.socket()
+    starting = threading.Timer(0.5, lambda: (server.bind(("127.0.0.1", port)), server.listen()))
+    starting.start()
+    output, password = tmp_path / "out", tmp_path / "pw"
+    output.write_text(LOAD_DEMO_OUTPUT)
+    password.write_text("pw-from-file\n")
+    try:
+        assert main(["127.0.0.1", str(port), str(output), str(password), str(os.getpid())]) == 0
+    finally:
+        starting.join()
+        server.close()
+    printed = capsys.readouterr().out
+    assert f"The site is running at http://127.0.0.1:{port}/" in printed
+    assert "password pw-from-file (unless" in printed
+    assert printed.count("Stop it with Ctrl+C") == 1
