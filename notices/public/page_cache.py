@@ -47,6 +47,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 from councils.models import Council
+from notices.public.addresses import site_address
 from notices.publishing.stamps import CHANNEL
 
 logger = logging.getLogger(__name__)
@@ -306,8 +307,10 @@ def _accepts_gzip(request: HttpRequest) -> bool:
 
 
 def _cache_key(request: HttpRequest, page_etag: str) -> str:
-    # The host is part of the key: pages carry absolute links built from it.
-    where = f"{request.scheme}://{request.get_host()}{request.path}"
+    # The configured site address, not the request's Host: any port or allowed host name would
+    # otherwise make another copy. Pages build their absolute links from the same address
+    # (notices.public.addresses), so one copy is right for every Host.
+    where = f"{site_address()}{request.path}"
     return "page:" + hashlib.sha256(f"{page_etag}|{where}".encode()).hexdigest()
 
 
