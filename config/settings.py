@@ -213,6 +213,9 @@ AXES_VERBOSE = False
 # each session against the password hash).
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_HOURS", 8) * 60 * 60
 
+# Where signing in leads when the page asked for (`next`) is missing or refused as off-site.
+LOGIN_REDIRECT_URL = "admin:index"
+
 # Set-password links (`add_staff`): they work once, since setting the password changes the hash
 # that they are signed with, and for this long.
 PASSWORD_RESET_TIMEOUT = env_int("DJANGO_PASSWORD_LINK_DAYS", 3) * 24 * 60 * 60
