@@ -175,7 +175,8 @@ AUTH_PASSWORD_VALIDATORS = [
 #   DJANGO_LOGIN_FAILURE_LIMIT    failed sign-ins before a lockout (default 5)
 #   DJANGO_LOGIN_COOLOFF_MINUTES  how long a lockout lasts, in minutes (default 60)
 #   DJANGO_SESSION_HOURS          how long staff stay signed in, in hours (default 8)
-#   DJANGO_PASSWORD_LINK_DAYS     how long a set-password link from `add_staff` works (default 3)
+#   DJANGO_PASSWORD_LINK_HOURS    how long a set-password link from `add_staff` works, in hours
+#                                 (default 24)
 #   DJANGO_SITE_URL               the site's address, the base of those links
 #                                 (default http://127.0.0.1:8000)
 #   DJANGO_BEHIND_PROXY           (below) also makes the lockout read the client's address from
@@ -217,8 +218,14 @@ SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_HOURS", 8) * 60 * 60
 LOGIN_REDIRECT_URL = "admin:index"
 
 # Set-password links (`add_staff`): they work once, since setting the password changes the hash
-# that they are signed with, and for this long.
-PASSWORD_RESET_TIMEOUT = env_int("DJANGO_PASSWORD_LINK_DAYS", 3) * 24 * 60 * 60
+# that they are signed with, only while the account keeps its roles (councils.tokens), and for
+# this long: a day, so a link forwarded or left in a mailbox soon stops working.
+PASSWORD_LINK_HOURS = env_int("DJANGO_PASSWORD_LINK_HOURS", 24)
+if not 1 <= PASSWORD_LINK_HOURS <= 72:
+    raise ImproperlyConfigured(
+        f"DJANGO_PASSWORD_LINK_HOURS must be from 1 to 72, not {PASSWORD_LINK_HOURS}."
+    )
+PASSWORD_RESET_TIMEOUT = PASSWORD_LINK_HOURS * 60 * 60
 SITE_URL = (os.environ.get("DJANGO_SITE_URL", "").strip() or "http://127.0.0.1:8000").rstrip("/")
 
 # Who runs the site, named in the accessibility statement, and where people report problems:
