@@ -136,8 +136,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 #   DJANGO_PAGE_CACHE_SECONDS  how long a rendered page is kept (default 86400, a day)
 #   DJANGO_PAGE_CACHE_ENTRIES  pages each process keeps in memory without Redis (default 1000)
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 86_400)
-# On PostgreSQL each process remembers the stamps it has read and listens for changes
-# (LISTEN/NOTIFY), so a cached page costs no database query. Off: read the stamp every request.
+# Each process remembers the stamps it has read and learns of changes (PostgreSQL: LISTEN/NOTIFY;
+# SQLite: its commit counter, PRAGMA data_version), so a cached page costs no database query.
+# Off: read the stamp every request.
 PUBLIC_CACHE_LISTEN = env_bool("DJANGO_PAGE_CACHE_LISTEN", True)
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:

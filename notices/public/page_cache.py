@@ -16,7 +16,15 @@ on PostgreSQL listens on the channel that every bump notifies (NOTIFY is deliver
 publishing transaction commits); a change committed in this process is heard through
 `public_change_committed`, which publishing sends on commit. Before answering from memory a
 process checks its listening connection, without waiting, and forgets every stamp if anything
-arrived, or if the connection is lost. Elsewhere (SQLite) the stamp is read on every request.
+arrived, or if the connection is lost.
+
+SQLite has no NOTIFY, but it counts commits: `PRAGMA data_version` on a connection changes
+whenever another connection (in any process) has committed to the database file. Each thread
+reads it on its own connection before answering from memory, a few microseconds against the
+millisecond a stamp query costs, and forgets every stamp when it moved, or when the thread sees a
+connection for the first time (its count means nothing against another connection's). Its own
+connection's commits do not move the count; those are heard through `public_change_committed`,
+as on PostgreSQL. Any other database reads the stamp on every request.
 
 The stamp also gives each page its `ETag` and `Last-Modified`, so a browser or proxy that has
 the page already gets `304 Not Modified`.
@@ -187,7 +195,7 @@ class PublicPageCacheMiddleware:
 
 class _StampMemo:
     """The stamps this process has read, trusted only while its PostgreSQL listener is up and has
-    heard nothing."""
+    heard nothing, or on SQLite while no other connection has committed."""
 
     def __init__(self) -> None:
         self._stamps: dict[str, Stamp] = {}
@@ -195,6 +203,7 @@ class _StampMemo:
         self._listener = None
         self._listener_pid: int | None = None
         self._lock = threading.Lock()
+        self._thread = threading.local()
 
     def current(self, scope: Scope) -> Stamp | None:
         with self._lock:
@@ -220,7 +229,11 @@ class _StampMemo:
         self._generation += 1
 
     def _trustworthy(self) -> bool:
-        if not settings.PUBLIC_CACHE_LISTEN or connection.vendor != "postgresql":
+        if not settings.PUBLIC_CACHE_LISTEN:
+            return False
+        if connection.vendor == "sqlite":
+            return self._sqlite_unchanged()
+        if connection.vendor != "postgresql":
             return False
         if self._listener is None or self._listener_pid != os.getpid():
             # After a fork (gunicorn workers) the parent's connection is not ours to use.
@@ -242,6 +255,25 @@ class _StampMemo:
             self._forget()
             self._close_listener()
             return False
+        return True
+
+    def _sqlite_unchanged(self) -> bool:
+        """Whether this thread's connection has seen no commit from any other connection since
+        its last look; if it has (or it is a new connection), every stamp is forgotten first, so
+        whatever is read from now on is current. Called with the lock held."""
+        try:
+            connection.ensure_connection()
+            raw = connection.connection
+            version = raw.execute("PRAGMA data_version").fetchone()[0]
+        except Exception:
+            logger.warning("Could not read SQLite's data_version; reading stamps each time.")
+            self._forget()
+            return False
+        seen = getattr(self._thread, "sqlite_seen", None)
+        if seen is None or seen[0] is not raw or seen[1] != version:
+            self._forget()
+            # The connection itself is kept, not its id(), which a new one could reuse.
+            self._thread.sqlite_seen = (raw, version)
         return True
 
     def _listen(self):
