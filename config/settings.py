@@ -135,11 +135,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 #   REDIS_URL                  e.g. redis://127.0.0.1:6379/0 (default: each process's memory)
 #   DJANGO_PAGE_CACHE_SECONDS  how long a rendered page is kept (default 86400, a day)
 #   DJANGO_PAGE_CACHE_ENTRIES  pages each process keeps in memory without Redis (default 1000)
+#   DJANGO_PAGE_CACHE_MB       and at most this many megabytes of them (default 50)
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 86_400)
 # Each process remembers the stamps it has read and learns of changes (PostgreSQL: LISTEN/NOTIFY;
 # SQLite: its commit counter, PRAGMA data_version), so a cached page costs no database query.
 # Off: read the stamp every request.
 PUBLIC_CACHE_LISTEN = env_bool("DJANGO_PAGE_CACHE_LISTEN", True)
+PAGE_CACHE_MB = env_int("DJANGO_PAGE_CACHE_MB", 50)
+if PAGE_CACHE_MB < 1:
+    raise ImproperlyConfigured(f"DJANGO_PAGE_CACHE_MB must be at least 1, not {PAGE_CACHE_MB}.")
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
@@ -156,9 +160,12 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "config.memory_cache.BoundedMemoryCache",
             "TIMEOUT": PAGE_CACHE_SECONDS,
-            "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_PAGE_CACHE_ENTRIES", 1000)},
+            "OPTIONS": {
+                "MAX_ENTRIES": env_int("DJANGO_PAGE_CACHE_ENTRIES", 1000),
+                "MAX_BYTES": PAGE_CACHE_MB * 1024 * 1024,
+            },
         }
     }
 

@@ -376,9 +376,7 @@ def test_the_settings_choose_redis_when_redis_url_is_set(monkeypatch):
         assert reloaded.CACHES["default"]["LOCATION"] == "redis://127.0.0.1:6379/3"
         monkeypatch.delenv("REDIS_URL")
         reloaded = importlib.reload(site_settings)
-        assert (
-            reloaded.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
-        )
+        assert reloaded.CACHES["default"]["BACKEND"] == "config.memory_cache.BoundedMemoryCache"
     finally:
         importlib.reload(site_settings)
 
