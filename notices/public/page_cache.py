@@ -166,6 +166,9 @@ class PublicPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
+        # The key and the pages no longer use the Host, but a Host outside ALLOWED_HOSTS is
+        # still refused (400, DisallowedHost), as on every other page.
+        request.get_host()
         page = _public_page_at(request.path_info)
         if page is None:
             return self.get_response(request)

@@ -89,6 +89,13 @@ def test_no_page_links_to_the_host_it_was_asked_for_by(client, published, host):
             assert settings.SITE_URL in body, url
 
 
+@pytest.mark.parametrize("host", ["evil.example", "127.0.0.1.evil.example", "a" * 4000, ""])
+def test_a_host_outside_allowed_hosts_is_refused_even_for_a_cached_page(client, published, host):
+    url = notice_url(published)
+    assert client.get(url).status_code == 200
+    assert client.get(url, HTTP_HOST=host).status_code == 400
+
+
 def test_the_canonical_link_is_on_the_site_address(client, published):
     body = client.get(notice_url(published), HTTP_HOST="127.0.0.1:54321").content.decode()
     assert f'<link rel="canonical" href="{settings.SITE_URL}{notice_url(published)}">' in body
