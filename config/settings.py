@@ -161,6 +161,11 @@ else:
         }
     }
 
+# Signs site exports (HMAC-SHA256) so that import_site refuses an edited one: at least 32 random
+# characters, the same on the exporting and the importing site, kept apart from the exports
+# (docs/security.md). Unset: exports are unsigned and importing them needs --trust-unsigned.
+SITE_ARCHIVE_KEY = os.environ.get("SITE_ARCHIVE_KEY", "")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
