@@ -49,15 +49,16 @@ def not_after(where: str, name: str, moment: datetime, limit: datetime) -> None:
 class VersionChecks:
     """What the loader remembers of versions to check those that follow."""
 
-    # Each shared block version by pk: its number and snapshot, which notice versions embed.
-    blocks: dict[int, tuple[int, Any]] = field(default_factory=dict)
+    # Each shared block version by pk: its number, snapshot and date, for notice versions that
+    # embed it.
+    blocks: dict[int, tuple[int, Any, datetime]] = field(default_factory=dict)
     # (label, parent pk) -> [(number, published_at, where)], checked in order at the end.
     dates: dict[tuple[str, int], list[tuple[int, datetime, str]]] = field(default_factory=dict)
 
     def check(self, where: str, version: models.Model) -> None:
         if isinstance(version, SharedBlockVersion):
             self._check_block_version(where, version)
-            self.blocks[version.pk] = (version.number, version.snapshot)
+            self.blocks[version.pk] = (version.number, version.snapshot, version.published_at)
             parent = version.block_id
         elif isinstance(version, NoticeVersion):
             self._check_notice_version(where, version)
@@ -86,7 +87,12 @@ class VersionChecks:
         snapshot = version.snapshot
         block_number, block_snapshot = None, None
         if version.shared_block_version_id is not None:
-            block_number, block_snapshot = self.blocks[version.shared_block_version_id]
+            block_number, block_snapshot, block_date = self.blocks[version.shared_block_version_id]
+            if version.published_at < block_date:
+                raise ArchiveError(
+                    f"{where}: it is dated {version.published_at.isoformat()}, before the shared "
+                    f"block version it embeds ({block_date.isoformat()}): it was back-dated."
+                )
         try:
             expected = notice_content_hash(
                 snapshot, SharedBlockVersion(number=block_number) if block_number else None
