@@ -35,7 +35,22 @@ class CouncilDetailsForm(forms.ModelForm):
 
     class Meta:
         model = Council
-        fields = "__all__"
+        # The admin narrows these to its fieldsets (identity fields read-only for council staff).
+        fields = [
+            "name",
+            "slug",
+            "kind",
+            "website",
+            "general_privacy_notice_url",
+            "controller_email",
+            "controller_phone",
+            "controller_address",
+            "dpo_name",
+            "dpo_email",
+            "dpo_phone",
+            "dpo_address",
+            "ico_registration_number",
+        ]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
