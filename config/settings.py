@@ -127,6 +127,10 @@ DATABASES = {
     )
 }
 
+# PostgreSQL: the owner role, for `migrate` only; DATABASE_URL is then the application's role,
+# which migrate grants what it needs and no more (docs/security.md). Unset: one role does both.
+MIGRATIONS_DATABASE_URL = os.environ.get("MIGRATIONS_DATABASE_URL", "").strip()
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds rendered public pages (notices.public.page_cache). Each gunicorn worker has its
