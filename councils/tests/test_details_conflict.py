@@ -70,3 +70,18 @@ def test_a_form_without_a_sound_opened_revision_is_refused(admin_client, make_co
     council.refresh_from_db()
     assert council.dpo_phone != "09999 999999"
     assert council.details_revision == 0
+
+
+def test_deleting_a_council_with_a_history_is_refused_clearly(admin_client, make_council):
+    council = make_council()
+    opened = opened_form(admin_client, council)
+    opened["dpo_phone"] = "01234 222222"
+    assert admin_client.post(change_url(council), opened).status_code == 302  # audited
+    url = reverse("admin:councils_council_delete", args=[council.pk])
+
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    assert "Cannot delete council" in page.content.decode()
+    assert "audit event" in page.content.decode()
+    admin_client.post(url, {"post": "yes"})
+    assert Council.objects.filter(pk=council.pk).exists()
