@@ -127,6 +127,10 @@ DATABASES = {
     )
 }
 
+# PostgreSQL: the owner role, for `migrate` only; DATABASE_URL is then the application's role,
+# which migrate grants what it needs and no more (docs/security.md). Unset: one role does both.
+MIGRATIONS_DATABASE_URL = os.environ.get("MIGRATIONS_DATABASE_URL", "").strip()
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds rendered public pages (notices.public.page_cache). Each gunicorn worker has its
@@ -168,6 +172,11 @@ else:
             },
         }
     }
+
+# Signs site exports (HMAC-SHA256) so that import_site refuses an edited one: at least 32 random
+# characters, the same on the exporting and the importing site, kept apart from the exports
+# (docs/security.md). Unset: exports are unsigned and importing them needs --trust-unsigned.
+SITE_ARCHIVE_KEY = os.environ.get("SITE_ARCHIVE_KEY", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
