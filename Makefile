@@ -39,6 +39,8 @@ test: install assets
 # Speed figures live here, never in timed tests. `bench` loads the site with wrk (a Debian package,
 # installed if missing) on a throwaway PostgreSQL database on 127.0.0.1:5432 and times publishing,
 # the shared block cascade and the diff (docs/performance.md); `bench-diff` times the diff alone.
+# BENCH_ARGS=--sqlite runs it on a throwaway SQLite file instead (docs/caching.md), --redis adds
+# a second round of pages with the cache in Redis.
 bench: install assets
 	command -v wrk >/dev/null 2>&1 || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
