@@ -8,6 +8,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from notices.text.anchors import RESERVED_ANCHORS, anchor_from_heading, unique_anchor
+from notices.text.input_policy import single_line_text, staff_text
 
 MARKDOWN_HELP = (
     "Markdown: **bold**, lists starting with - or 1., [link text](https://...), ## subheadings. "
@@ -54,14 +55,16 @@ class OrderedMarkdownPart(models.Model):
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Parts are shown in ascending order."
     )
-    heading = models.CharField(max_length=200)
+    heading = models.CharField(max_length=200, validators=[single_line_text])
     anchor = models.SlugField(
         max_length=80,
         blank=True,
         help_text="The part's link target (#anchor). Filled from the heading when left empty and "
         "never changed automatically afterwards, so links to it keep working.",
     )
-    body = models.TextField(help_text=MARKDOWN_HELP, validators=[markdown_length_validator])
+    body = models.TextField(
+        help_text=MARKDOWN_HELP, validators=[markdown_length_validator, staff_text]
+    )
 
     class Meta:
         abstract = True
