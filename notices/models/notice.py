@@ -24,6 +24,7 @@ from notices.models.parts import (
     OrderedMarkdownPart,
     markdown_length_validator,
 )
+from notices.text.anchors import shared_part_ids
 from notices.text.input_policy import single_line_text, staff_text
 
 
@@ -149,6 +150,18 @@ class Section(OrderedMarkdownPart):
     )
 
     parent_field = "notice"
+
+    def page_anchors(self) -> set[str]:
+        """The ids the shared block's parts take on this notice's page."""
+        from notices.models.shared_block import SharedBlockPart
+
+        notice = self.notice if self.notice_id else None
+        if notice is None:
+            return set()
+        anchors = SharedBlockPart.objects.filter(block__notice_kind=notice.kind).values_list(
+            "anchor", flat=True
+        )
+        return shared_part_ids(anchors)
 
     class Meta(OrderedMarkdownPart.Meta):
         constraints = [

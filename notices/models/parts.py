@@ -84,15 +84,27 @@ class OrderedMarkdownPart(models.Model):
         siblings = type(self).objects.filter(**{f"{self.parent_field}_id": parent_id})
         return set(siblings.exclude(pk=self.pk).values_list("anchor", flat=True))
 
+    def page_anchors(self) -> set[str]:
+        """Other element ids on the pages this part appears in, beyond the page's own."""
+        return set()
+
     def clean(self) -> None:
         super().clean()
+        page_anchors = self.page_anchors()
         if not self.anchor and self.heading.strip():
             self.anchor = unique_anchor(
-                anchor_from_heading(self.heading), taken=self.sibling_anchors()
+                anchor_from_heading(self.heading), taken=self.sibling_anchors() | page_anchors
             )
         if self.anchor in RESERVED_ANCHORS:
             raise ValidationError(
                 {"anchor": f"'{self.anchor}' is used by the page itself; choose another anchor."}
+            )
+        if self.anchor in page_anchors:
+            raise ValidationError(
+                {
+                    "anchor": f"'{self.anchor}' is already used on the page by the Department "
+                    "for Education section; choose another anchor."
+                }
             )
 
 

@@ -87,3 +87,50 @@ def test_migration_0008_cleans_drafts_and_only_reports_published_versions(
     stored = NoticeVersion.objects.get(pk=version.pk)
     assert (stored.title, stored.change_note) == ("Notice\x02", "Published\x03")
     assert f"left as published: NoticeVersion {version.pk}" in report
+
+
+def test_a_section_anchor_repeating_a_shared_block_id_is_a_form_error(
+    admin_client, make_notice, shared_block
+):
+    notice = make_notice()
+    data = notice_form(admin_client, notice)
+    data["sections-0-anchor"] = "shared-national-pupil-database"
+    assert_refused(admin_client, notice, data, "already used on the page by the Department")
+
+
+@pytest.mark.parametrize("anchor", ["site-navigation", "retention-caption", "in-force-title"])
+def test_a_section_anchor_repeating_a_page_id_is_a_form_error(admin_client, make_notice, anchor):
+    notice = make_notice()
+    data = notice_form(admin_client, notice)
+    data["sections-0-anchor"] = anchor
+    assert_refused(admin_client, notice, data, "is used by the page itself")
+
+
+def test_a_new_section_headed_like_a_shared_part_gets_a_free_anchor(make_notice, shared_block):
+    notice = make_notice()
+    section = Section(
+        notice=notice,
+        position=20,
+        ico_item="other",
+        heading="Shared national pupil database",
+        body="Text.",
+    )
+    section.full_clean()
+    assert section.anchor == "shared-national-pupil-database-2"
+
+
+def test_stored_anchors_that_repeat_page_ids_are_made_unique_when_rendered(
+    client, make_notice, published_block, publish
+):
+    notice = make_notice()
+    # Stored before anchors were checked against the whole page.
+    Section.objects.filter(notice=notice, anchor="why-we-use-it").update(anchor="top")
+    Section.objects.filter(notice=notice, anchor="your-rights").update(
+        anchor="shared-national-pupil-database"
+    )
+    publish(notice)
+    html = client.get(notice.get_absolute_url()).content.decode()
+    for element_id in ("top", "shared-national-pupil-database"):
+        assert html.count(f'id="{element_id}"') == 1
+    assert 'id="top-2"' in html and 'href="#top-2"' in html
+    assert 'id="shared-national-pupil-database-2"' in html
