@@ -89,3 +89,59 @@ CASES = [
         for name, sides in REWRITES.items()
     ),
 ]
+
+
+def _published_backticks_setup():  # noqa: ANN202 (a client and the pages' addresses)
+    """The demo site, a section of 10,000 backticks saved as a draft and published, so that the
+    admin's publish page and the public comparison both diff it."""
+    from benchmarks.hostile import site
+
+    site.configure_django()
+    site.demo_site()
+    from django.urls import reverse
+
+    from notices.models import Notice, NoticeVersion, Section
+    from notices.publishing.publish import publish_notice
+
+    notice = Notice.objects.filter(versions__isnull=False).distinct().first()
+    section = Section.objects.filter(notice=notice).first()
+    Section.objects.filter(pk=section.pk).update(body="`" * 10_000)
+    publish_notice(notice, by=None, change_note="Backticks", is_major=True)
+    Section.objects.filter(pk=section.pk).update(body="`" * 5_000 + " edited " + "`" * 5_000)
+    newest = NoticeVersion.objects.filter(notice=notice).order_by("-number").first()
+    compare = reverse(
+        "notices:compare",
+        kwargs={
+            "council_slug": notice.council.slug,
+            "kind": notice.kind,
+            "old": newest.number - 1,
+            "new": newest.number,
+        },
+    )
+    publish = reverse("admin:notices_notice_publish", args=[notice.pk])
+    return site.signed_in_client("admin"), compare, publish
+
+
+def _get(path_index: int):  # noqa: ANN202
+    def run(state) -> None:  # noqa: ANN001
+        client, *paths = state
+        response = client.get(paths[path_index], HTTP_HOST="localhost")
+        assert response.status_code == 200, response.status_code
+
+    return run
+
+
+CASES += [
+    Case(
+        "comparison page of a section of 10,000 backticks",
+        "15.A",
+        run=_get(0),
+        setup=_published_backticks_setup,
+    ),
+    Case(
+        "publish page of a draft against 10,000 backticks",
+        "15.A",
+        run=_get(1),
+        setup=_published_backticks_setup,
+    ),
+]
