@@ -18,6 +18,7 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 DEFAULT_CPU_SECONDS = 5.0
@@ -58,7 +59,7 @@ class _Running:
 class RequestWatchdog:
     """Times each request's thread; `check` ends the process when one is over budget."""
 
-    def __init__(self, cpu_seconds: float, end_process=None) -> None:  # noqa: ANN001
+    def __init__(self, cpu_seconds: float, end_process: Callable[[], object] | None = None) -> None:
         self.cpu_seconds = cpu_seconds
         self._running: dict[int, _Running] = {}
         self._lock = threading.Lock()
