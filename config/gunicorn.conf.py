@@ -7,6 +7,13 @@ requests: no setting here stops a few hundred slow clients from holding every wo
 
 import multiprocessing
 import os
+import sys
+from pathlib import Path
+
+# So that the hooks below can import the project's watchdog however gunicorn was started.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from config.request_watchdog import RequestWatchdog, cpu_seconds_from_environment  # noqa: E402
 
 
 def _int(name: str, default: int, *, minimum: int = 1) -> int:
@@ -31,6 +38,29 @@ threads = _int("GUNICORN_THREADS", 4)
 
 # A worker silent for this long is killed and replaced: a stuck request cannot hold it for good.
 timeout = _int("GUNICORN_TIMEOUT", 30)
+# gthread workers keep answering the arbiter while a thread spins, so `timeout` never ends a
+# runaway request: a request that uses more CPU than this is ended with its worker
+# (config/request_watchdog.py). GUNICORN_REQUEST_CPU_SECONDS=0 turns that off.
+request_cpu_seconds = cpu_seconds_from_environment()
+_watchdog = RequestWatchdog(request_cpu_seconds) if request_cpu_seconds else None
+
+
+def post_worker_init(worker) -> None:  # noqa: ANN001 (gunicorn's hook)
+    if _watchdog is not None:
+        _watchdog.start()
+
+
+def pre_request(worker, req) -> None:  # noqa: ANN001 (gunicorn's hook)
+    worker.log.debug("%s %s", req.method, req.path)  # what gunicorn's own pre_request does
+    if _watchdog is not None:
+        _watchdog.started(f"{req.method} {req.path}"[:200])
+
+
+def post_request(worker, req, environ, resp) -> None:  # noqa: ANN001 (gunicorn's hook)
+    if _watchdog is not None:
+        _watchdog.finished()
+
+
 # On a restart or deploy, requests in flight get this long to finish.
 graceful_timeout = 30
 # Seconds an idle kept-alive connection stays open: long enough for a page's stylesheet and

@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from councils.notices_seam import single_line_text, staff_text
+
 # The ICO's register numbers are eight characters: "Z" then a letter or digit, then six digits
 # (Z5871952, ZA123456).
 ico_registration_validator = RegexValidator(
@@ -29,7 +31,7 @@ class Council(models.Model):
         CITY_CORPORATION = "city-corporation", "City corporation"
         OTHER = "other", "Other authority"
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200, unique=True, validators=[single_line_text])
     slug = models.SlugField(
         max_length=100,
         unique=True,
@@ -45,18 +47,27 @@ class Council(models.Model):
     )
 
     controller_email = models.EmailField("controller email", blank=True)
-    controller_phone = models.CharField("controller phone", max_length=40, blank=True)
-    controller_address = models.TextField("controller postal address", blank=True, max_length=1000)
+    controller_phone = models.CharField(
+        "controller phone", max_length=40, blank=True, validators=[single_line_text]
+    )
+    controller_address = models.TextField(
+        "controller postal address", blank=True, max_length=1000, validators=[staff_text]
+    )
 
     dpo_name = models.CharField(
         "DPO name or role",
         max_length=200,
         blank=True,
         help_text="A named person or a role, e.g. 'Data Protection Officer'.",
+        validators=[single_line_text],
     )
     dpo_email = models.EmailField("DPO email", blank=True)
-    dpo_phone = models.CharField("DPO phone", max_length=40, blank=True)
-    dpo_address = models.TextField("DPO postal address", blank=True, max_length=1000)
+    dpo_phone = models.CharField(
+        "DPO phone", max_length=40, blank=True, validators=[single_line_text]
+    )
+    dpo_address = models.TextField(
+        "DPO postal address", blank=True, max_length=1000, validators=[staff_text]
+    )
 
     ico_registration_number = models.CharField(
         "ICO registration number",

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 
 def _council_saved(sender, instance, **kwargs) -> None:
@@ -14,6 +14,21 @@ def _council_deleted(sender, instance, **kwargs) -> None:
     from notices.publishing.stamps import announce_change
 
     announce_change()
+
+
+def _normalise_line_endings(sender, instance, **kwargs) -> None:
+    """Browsers send CRLF from every text area: store LF, whichever way the text came in.
+    Published versions are made from drafts already normalised, and never saved again."""
+    from notices.models.versions import PublishedVersion
+    from notices.text.input_policy import StaffTextValidator, normalise_line_endings
+
+    if isinstance(instance, PublishedVersion):
+        return
+    for field in sender._meta.concrete_fields:
+        if any(isinstance(validator, StaffTextValidator) for validator in field.validators):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str) and "\r" in value:
+                setattr(instance, field.attname, normalise_line_endings(value))
 
 
 class NoticesConfig(AppConfig):
@@ -34,6 +49,12 @@ class NoticesConfig(AppConfig):
         post_delete.connect(
             _council_deleted, sender=Council, dispatch_uid="notices.council_deleted"
         )
+        for model in (*self.get_models(), Council):
+            pre_save.connect(
+                _normalise_line_endings,
+                sender=model,
+                dispatch_uid=f"notices.line_endings.{model._meta.label_lower}",
+            )
         # Publishing announces a change; the page cache, built on top of it, listens.
         public_change_committed.connect(
             forget_stamps_on_change, dispatch_uid="notices.page_cache_forgets_stamps"

@@ -3,13 +3,15 @@ kinds of record."""
 
 from django.db import models
 
+from notices.text.input_policy import single_line_text, staff_text
+
 
 class DataCategory(models.Model):
     """A kind of personal data, from the shared library that every council picks from."""
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200, unique=True, validators=[single_line_text])
     slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, validators=[staff_text])
     is_special_category = models.BooleanField(
         "special category data",
         default=False,
@@ -45,10 +47,10 @@ class Recipient(models.Model):
         VOLUNTARY = "voluntary", "Voluntary sector"
         OTHER = "other", "Other"
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200, unique=True, validators=[single_line_text])
     slug = models.SlugField(max_length=100, unique=True)
     kind = models.CharField(max_length=30, choices=Kind.choices)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, validators=[staff_text])
 
     class Meta:
         ordering = ["name"]
@@ -61,9 +63,9 @@ class RecordKind(models.Model):
     """A kind of record councils keep (looked-after children's case records, adoption records),
     from the shared library, so that retention periods can be compared across councils."""
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200, unique=True, validators=[single_line_text])
     slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, validators=[staff_text])
 
     class Meta:
         ordering = ["name"]

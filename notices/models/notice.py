@@ -24,6 +24,8 @@ from notices.models.parts import (
     OrderedMarkdownPart,
     markdown_length_validator,
 )
+from notices.text.anchors import shared_part_ids
+from notices.text.input_policy import single_line_text, staff_text
 
 
 class NoticeQuerySet(models.QuerySet):
@@ -94,14 +96,14 @@ class Notice(EditableDraft):
     kind = models.CharField(
         max_length=50, choices=NoticeKind.choices, default=NoticeKind.CHILDRENS_SOCIAL_CARE
     )
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[single_line_text])
     introduction = models.TextField(
         help_text="Who the notice is for and what it covers. " + MARKDOWN_HELP,
-        validators=[markdown_length_validator],
+        validators=[markdown_length_validator, staff_text],
     )
     young_people_summary = models.TextField(
         "summary for children and young people",
-        validators=[markdown_length_validator],
+        validators=[markdown_length_validator, staff_text],
         help_text="A short, plain-language version for the children and young people the notice "
         "is about: short sentences, everyday words. " + MARKDOWN_HELP,
     )
@@ -149,6 +151,18 @@ class Section(OrderedMarkdownPart):
 
     parent_field = "notice"
 
+    def page_anchors(self) -> set[str]:
+        """The ids the shared block's parts take on this notice's page."""
+        from notices.models.shared_block import SharedBlockPart
+
+        notice = self.notice if self.notice_id else None
+        if notice is None:
+            return set()
+        anchors = SharedBlockPart.objects.filter(block__notice_kind=notice.kind).values_list(
+            "anchor", flat=True
+        )
+        return shared_part_ids(anchors)
+
     class Meta(OrderedMarkdownPart.Meta):
         constraints = [
             models.UniqueConstraint(fields=["notice", "anchor"], name="section_anchor_unique"),
@@ -162,7 +176,10 @@ class NoticeDataCategory(models.Model):
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="data_categories")
     category = models.ForeignKey(DataCategory, on_delete=models.PROTECT, related_name="uses")
     detail = models.TextField(
-        blank=True, max_length=5000, help_text="What exactly this council holds in this category."
+        blank=True,
+        max_length=5000,
+        help_text="What exactly this council holds in this category.",
+        validators=[staff_text],
     )
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -189,7 +206,7 @@ class NoticeRecipient(models.Model):
 
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="recipients")
     recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="uses")
-    purpose = models.TextField("why the council shares", max_length=5000)
+    purpose = models.TextField("why the council shares", max_length=5000, validators=[staff_text])
     frequency = models.CharField(max_length=20, choices=Frequency.choices)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -245,15 +262,20 @@ class LawfulBasis(models.Model):
         blank=True,
         help_text="Required for Article 9(2)(b), (g), (h), (i), (j) and Article 10, e.g. "
         "'Part 2, paragraph 18: safeguarding of children and individuals at risk'.",
+        validators=[single_line_text],
     )
     legislation = models.TextField(
         "legislation relied on",
         blank=True,
         max_length=5000,
         help_text="The Acts and regulations, one per line.",
+        validators=[staff_text],
     )
     explanation = models.TextField(
-        blank=True, max_length=5000, help_text="What processing this basis covers."
+        blank=True,
+        max_length=5000,
+        help_text="What processing this basis covers.",
+        validators=[staff_text],
     )
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -293,7 +315,7 @@ class RetentionPeriod(models.Model):
         DEATH = "death", "the person's death"
 
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="retention_periods")
-    record_type = models.CharField(max_length=200)
+    record_type = models.CharField(max_length=200, validators=[single_line_text])
     record_kind = models.ForeignKey(
         RecordKind,
         on_delete=models.PROTECT,
@@ -310,9 +332,12 @@ class RetentionPeriod(models.Model):
         "at least", default=False, help_text="Tick when the period is a minimum ('at least')."
     )
     source = models.CharField(
-        max_length=300, blank=True, help_text="The law or guidance that sets the period."
+        max_length=300,
+        blank=True,
+        help_text="The law or guidance that sets the period.",
+        validators=[single_line_text],
     )
-    notes = models.TextField(blank=True, max_length=5000)
+    notes = models.TextField(blank=True, max_length=5000, validators=[staff_text])
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

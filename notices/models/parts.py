@@ -8,6 +8,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from notices.text.anchors import RESERVED_ANCHORS, anchor_from_heading, unique_anchor
+from notices.text.input_policy import single_line_text, staff_text
 
 MARKDOWN_HELP = (
     "Markdown: **bold**, lists starting with - or 1., [link text](https://...), ## subheadings. "
@@ -54,14 +55,16 @@ class OrderedMarkdownPart(models.Model):
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Parts are shown in ascending order."
     )
-    heading = models.CharField(max_length=200)
+    heading = models.CharField(max_length=200, validators=[single_line_text])
     anchor = models.SlugField(
         max_length=80,
         blank=True,
         help_text="The part's link target (#anchor). Filled from the heading when left empty and "
         "never changed automatically afterwards, so links to it keep working.",
     )
-    body = models.TextField(help_text=MARKDOWN_HELP, validators=[markdown_length_validator])
+    body = models.TextField(
+        help_text=MARKDOWN_HELP, validators=[markdown_length_validator, staff_text]
+    )
 
     class Meta:
         abstract = True
@@ -81,15 +84,27 @@ class OrderedMarkdownPart(models.Model):
         siblings = type(self).objects.filter(**{f"{self.parent_field}_id": parent_id})
         return set(siblings.exclude(pk=self.pk).values_list("anchor", flat=True))
 
+    def page_anchors(self) -> set[str]:
+        """Other element ids on the pages this part appears in, beyond the page's own."""
+        return set()
+
     def clean(self) -> None:
         super().clean()
+        page_anchors = self.page_anchors()
         if not self.anchor and self.heading.strip():
             self.anchor = unique_anchor(
-                anchor_from_heading(self.heading), taken=self.sibling_anchors()
+                anchor_from_heading(self.heading), taken=self.sibling_anchors() | page_anchors
             )
         if self.anchor in RESERVED_ANCHORS:
             raise ValidationError(
                 {"anchor": f"'{self.anchor}' is used by the page itself; choose another anchor."}
+            )
+        if self.anchor in page_anchors:
+            raise ValidationError(
+                {
+                    "anchor": f"'{self.anchor}' is already used on the page by the Department "
+                    "for Education section; choose another anchor."
+                }
             )
 
 

@@ -10,6 +10,7 @@ from notices.models.parts import (
     OrderedMarkdownPart,
     markdown_length_validator,
 )
+from notices.text.input_policy import single_line_text, staff_text
 
 
 class SharedBlockQuerySet(models.QuerySet):
@@ -29,9 +30,9 @@ class SharedBlock(EditableDraft):
         unique=True,
         default=NoticeKind.CHILDRENS_SOCIAL_CARE,
     )
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[single_line_text])
     introduction = models.TextField(
-        blank=True, help_text=MARKDOWN_HELP, validators=[markdown_length_validator]
+        blank=True, help_text=MARKDOWN_HELP, validators=[markdown_length_validator, staff_text]
     )
 
     objects = SharedBlockQuerySet.as_manager()

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from notices.models.notice import Notice
 from notices.models.shared_block import SharedBlock
+from notices.text.input_policy import single_line_text, staff_text
 
 
 class ImmutableVersionError(Exception):
@@ -42,7 +43,7 @@ class PublishedVersion(models.Model):
         blank=True,
         related_name="+",
     )
-    change_note = models.TextField(max_length=2000)
+    change_note = models.TextField(max_length=2000, validators=[staff_text])
     is_major = models.BooleanField("major change")
     snapshot = models.JSONField(help_text="Everything the version says, as structured data.")
     content_hash = models.CharField(max_length=64)
@@ -99,7 +100,7 @@ class NoticeVersionQuerySet(PublishedVersionQuerySet):
 
 class NoticeVersion(PublishedVersion):
     notice = models.ForeignKey(Notice, on_delete=models.PROTECT, related_name="versions")
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[single_line_text])
     shared_block_version = models.ForeignKey(
         SharedBlockVersion,
         on_delete=models.PROTECT,

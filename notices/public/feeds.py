@@ -4,6 +4,7 @@ Minor changes (wording, typos) are left out: a feed reader should only hear abou
 a council does with people's information.
 """
 
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
@@ -16,6 +17,7 @@ from django.utils.html import escape
 from councils.models import Council
 from notices.models import NoticeVersion, NoticeVersionQuerySet
 from notices.public.addresses import site_address
+from notices.text.input_policy import xml_safe
 
 FEED_LENGTH = 50
 SITE_NAME = "Council privacy notices"
@@ -49,8 +51,28 @@ class _OnSiteAddress:
         return getattr(self._request, name)
 
 
+def _xml_safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(item) for item in value)
+    return value
+
+
+class XmlSafeAtom1Feed(Atom1Feed):
+    """Atom that drops the characters XML cannot carry from every value it is given: text stored
+    before the input policy, or in a published version that can never be corrected, must not
+    make the feed fail ("Control characters are not supported in XML 1.0")."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*map(_xml_safe, args), **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args: Any, **kwargs: Any) -> None:
+        super().add_item(*map(_xml_safe, args), **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+
 class MajorChangesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtom1Feed
     author_name = SITE_NAME
 
     def get_feed(self, obj, request: HttpRequest):

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from notices.publishing.ico import ICO_CONTACT
+from notices.text.anchors import page_unique_anchors
 
 
 def render_shared_block_html(block_snapshot: dict[str, Any]) -> SafeString:
@@ -30,6 +31,7 @@ def render_notice_html(
     """
     if block_snapshot is not None and block_html is None:
         block_html = render_shared_block_html(block_snapshot)
+    snapshot = _with_page_unique_anchors(snapshot, block_snapshot)
     review_due = snapshot["notice"].get("review_due")
     context = {
         "snapshot": snapshot,
@@ -39,3 +41,25 @@ def render_notice_html(
         "ico": ICO_CONTACT,
     }
     return render_to_string("notices/_notice_body.html", context).strip()
+
+
+def _with_page_unique_anchors(
+    snapshot: dict[str, Any], block_snapshot: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The snapshot, its sections' anchors changed only where one repeats an id of the page or of
+    the shared block (stored before anchors were checked against the whole page). A copy: the
+    snapshot itself is what was published."""
+    sections = snapshot.get("sections", [])
+    block_anchors = [part.get("anchor", "") for part in (block_snapshot or {}).get("parts", [])]
+    anchors = page_unique_anchors(
+        [section.get("anchor", "") for section in sections], shared_part_anchors=block_anchors
+    )
+    if all(
+        anchor == section.get("anchor") for anchor, section in zip(anchors, sections, strict=True)
+    ):
+        return snapshot
+    return snapshot | {
+        "sections": [
+            section | {"anchor": anchor} for anchor, section in zip(anchors, sections, strict=True)
+        ]
+    }

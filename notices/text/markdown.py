@@ -6,12 +6,9 @@ text uses `render_markdown`: the public pages, the admin and django-markdownx's 
 (MARKDOWNX_MARKDOWNIFY_FUNCTION).
 """
 
-import xml.etree.ElementTree as ET
-
-import markdown
 import nh3
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -71,32 +68,29 @@ REMOVED_WITH_CONTENT = frozenset(
 # Added to every link: a linked page never gets a handle on ours, nor our address as referrer.
 LINK_REL = "noopener noreferrer"
 
-MARKDOWN_EXTENSIONS = ["tables", "sane_lists"]
+
+def _parser() -> MarkdownIt:
+    """CommonMark with tables. markdown-it-py is linear in its input by design, so no staff text
+    within the field limits can make rendering slow (Python-Markdown, used before, took minutes on
+    runs of unmatched `[`)."""
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # Every link becomes an <a>, and nh3 alone decides which addresses keep their href: a
+    # `javascript:` link then loses its href instead of showing its address as text.
+    parser.validateLink = lambda url: True
+    return parser
 
 
-class _HeadingLevels(Treeprocessor):
-    """Moves the body's headings down so they nest under the part's heading, with no gaps."""
-
-    def __init__(self, md: markdown.Markdown, top_level: int) -> None:
-        super().__init__(md)
-        self.top_level = top_level
-
-    def run(self, root: ET.Element) -> None:
-        headings = [element for element in root.iter() if element.tag in HEADING_TAGS]
-        levels = sorted({int(element.tag[1]) for element in headings})
-        # The n-th distinct level used becomes top_level + n, capped at h6.
-        new_level = {level: min(self.top_level + rank, 6) for rank, level in enumerate(levels)}
-        for element in headings:
-            element.tag = f"h{new_level[int(element.tag[1])]}"
+_PARSER = _parser()
 
 
-class _HeadingLevelsExtension(Extension):
-    def __init__(self, top_level: int) -> None:
-        super().__init__()
-        self.top_level = top_level
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
-        md.treeprocessors.register(_HeadingLevels(md, self.top_level), "heading_levels", 5)
+def _renumber_headings(tokens: list[Token], top_level: int) -> None:
+    """Move the body's headings down so they nest under the part's heading, with no gaps."""
+    headings = [token for token in tokens if token.type in {"heading_open", "heading_close"}]
+    levels = sorted({int(token.tag[1]) for token in headings})
+    # The n-th distinct level used becomes top_level + n, capped at h6.
+    new_level = {level: min(top_level + rank, 6) for rank, level in enumerate(levels)}
+    for token in headings:
+        token.tag = f"h{new_level[int(token.tag[1])]}"
 
 
 def render_markdown(text: str, *, top_heading_level: int = DEFAULT_TOP_HEADING_LEVEL) -> str:
@@ -107,11 +101,9 @@ def render_markdown(text: str, *, top_heading_level: int = DEFAULT_TOP_HEADING_L
     """
     if not 2 <= top_heading_level <= 6:
         raise ValueError("top_heading_level must be between 2 and 6")
-    html = markdown.markdown(
-        text or "",
-        extensions=[*MARKDOWN_EXTENSIONS, _HeadingLevelsExtension(top_heading_level)],
-        output_format="html",
-    )
+    tokens = _PARSER.parse(text or "")
+    _renumber_headings(tokens, top_heading_level)
+    html = _PARSER.renderer.render(tokens, _PARSER.options, {})
     allowed_headings = {f"h{level}" for level in range(top_heading_level, 7)}
     return nh3.clean(
         html,

@@ -8,5 +8,8 @@ import re
 THEMATIC_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # "===" or "---" under a line of text, making it a heading.
 SETEXT_UNDERLINE = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-# "|---|:--:|" under a table's header row.
-TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+# "|---|:--:|" under a table's header row. No two runs of spaces may meet without a "|" between
+# them: a line of spaces would otherwise be split between them in every way before failing.
+TABLE_SEPARATOR = re.compile(
+    r"[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$"
+)

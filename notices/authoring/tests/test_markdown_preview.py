@@ -85,3 +85,58 @@ def test_image_upload_is_turned_off_for_everyone(client, who):
 
     response = client.post(UPLOAD, {"image": SimpleUploadedFile("x.gif", image, "image/gif")})
     assert response.status_code == 403
+
+
+@pytest.fixture
+def fresh_cache(monkeypatch):
+    """An empty cache, and a clock stopped 20 s into a minute so no test crosses into the next."""
+    from django.core.cache import cache
+
+    from notices.authoring import markdown_preview
+
+    monkeypatch.setattr(markdown_preview, "_now", lambda: 1_800_000_020.0)
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_previews_beyond_the_budget_are_a_429_with_retry_after(staff_client, settings, fresh_cache):
+    settings.MARKDOWN_PREVIEWS_PER_MINUTE = 3
+    for _ in range(3):
+        assert staff_client.post(PREVIEW, {"content": "**bold**"}).status_code == 200
+    response = staff_client.post(PREVIEW, {"content": "**bold**"})
+    assert response.status_code == 429
+    assert response["Retry-After"] == "40"
+    assert b"Too many previews" in response.content
+    assert b"<strong>" not in response.content
+
+
+def test_characters_rendered_have_their_own_budget(staff_client, settings, fresh_cache):
+    settings.MARKDOWN_PREVIEW_CHARACTERS_PER_MINUTE = 100_000
+    assert staff_client.post(PREVIEW, {"content": "[" * 50_000}).status_code == 200
+    assert staff_client.post(PREVIEW, {"content": "[" * 50_000}).status_code == 200
+    assert staff_client.post(PREVIEW, {"content": "x"}).status_code == 429
+
+
+def test_the_budget_is_per_person(client, make_staff, make_council, settings, fresh_cache):
+    settings.MARKDOWN_PREVIEWS_PER_MINUTE = 1
+    council = make_council()
+    first, second = make_staff(council, "editor"), make_staff(council, "publisher")
+    client.force_login(first)
+    assert client.post(PREVIEW, {"content": "a"}).status_code == 200
+    assert client.post(PREVIEW, {"content": "a"}).status_code == 429
+    client.force_login(second)
+    assert client.post(PREVIEW, {"content": "a"}).status_code == 200
+
+
+def test_refused_previews_are_not_charged(staff_client, settings, fresh_cache):
+    settings.MARKDOWN_PREVIEWS_PER_MINUTE = 1
+    assert staff_client.post(PREVIEW, {"content": "x" * 50_001}).status_code == 400
+    assert staff_client.post(PREVIEW, {}).status_code == 400
+    assert staff_client.post(PREVIEW, {"content": "a"}).status_code == 200
+
+
+def test_hostile_preview_at_the_field_limit_is_answered(staff_client, fresh_cache):
+    response = staff_client.post(PREVIEW, {"content": "[\n" * 25_000})
+    assert response.status_code == 200
+    assert response.content.count(b"[") == 25_000

@@ -112,3 +112,25 @@ def test_feeds_with_no_versions_are_still_valid(client, make_council):
 
 def test_unknown_council_feed_is_404(client):
     assert client.get("/councils/no-such-council/feed/").status_code == 404
+
+
+def test_control_characters_stored_before_the_input_policy_cannot_break_the_feeds(
+    client, make_notice, publish
+):
+    notice = make_notice()
+    # Stored as it was before the policy: no validator runs on a queryset update or a publish.
+    type(notice).objects.filter(pk=notice.pk).update(title="Privacy\x01 notice\x0b")
+    notice.refresh_from_db()
+    publish(notice, "Corrected\x01 the\x1f contacts")
+    type(notice.council).objects.filter(pk=notice.council.pk).update(name="Harrow\x02mere")
+    for url in (
+        reverse("notices:all-feed"),
+        reverse("notices:council-feed", kwargs={"council_slug": notice.council.slug}),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200
+        feed = assert_valid_atom(response.content)
+        entry = feed.find(f"{ATOM}entry")
+        assert "Privacy notice" in entry.findtext(f"{ATOM}title")
+        assert "Harrowmere" in entry.findtext(f"{ATOM}title")
+        assert "Corrected the contacts" in entry.findtext(f"{ATOM}summary")

@@ -1,7 +1,7 @@
 """Markdown read as a reader sees it, without rendering it: text blocks (paragraphs, list items,
 headings, table rows) whose inline markup is stripped to reading text by a few regular
-expressions. Fast enough for every section of two versions (the diff) and of every published
-version (the search text)."""
+expressions and linear scans (`inline`), none of which goes back over the text. Fast enough for
+every section of two versions (the diff) and of every published version (the search text)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,12 @@ import html
 import re
 from dataclasses import dataclass
 
+from notices.publishing.diffing.inline import (
+    remove_elements_with_content,
+    replace_code_spans,
+    strip_emphasis,
+)
 from notices.publishing.diffing.results import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW
-from notices.text.markdown import REMOVED_WITH_CONTENT
 from notices.text.markdown_lines import SETEXT_UNDERLINE, TABLE_SEPARATOR, THEMATIC_BREAK
 
 # --- Markdown to text blocks ----------------------------------------------------------------
@@ -29,9 +33,9 @@ class TextBlock:
 # start with; other lines carry on the paragraph or list item being read.
 _BLOCK_MARKERS = frozenset("#-*+_=[0123456789")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
-_ATX = re.compile(r"^(#{1,6})(.*?)#*[ \t]*$")
+_ATX = re.compile(r"(#{1,6})(.*)")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|(\d{1,9})[.)])(?:[ \t]+(.*)|[ \t]*$)")
-_QUOTE = re.compile(r"^ {0,3}>[ ]?")
+_QUOTE = re.compile(r" {0,3}>[ ]?")
 # A table cell: code spans and escaped characters may hold a "|" that does not end the cell.
 _CELL = re.compile(r"(?:`[^`]*`|\\.|[^|`\\]|`)*")
 
@@ -59,8 +63,10 @@ def markdown_blocks(text: str) -> list[TextBlock]:
         stripped = line.strip()
         is_quote = stripped.startswith(">") and bool(_QUOTE.match(line))
         if is_quote:  # a quotation reads as its text, in its own blocks
-            while _QUOTE.match(line):
-                line = _QUOTE.sub("", line, count=1)
+            position = 0
+            while marker := _QUOTE.match(line, position):
+                position = marker.end()
+            line = line[position:]
             stripped = line.strip()
         if is_quote != was_quote:
             close()
@@ -100,7 +106,8 @@ def markdown_blocks(text: str) -> list[TextBlock]:
         heading = _ATX.match(line)
         if heading:
             close()
-            current, current_kind = [heading.group(2)], HEADING
+            # Without its closing hashes: "## Title ##" reads "Title".
+            current, current_kind = [heading.group(2).rstrip(" \t").rstrip("#")], HEADING
             close()
             continue
         item = _LIST_ITEM.match(line)
@@ -130,12 +137,8 @@ def _table_cells(row: str) -> list[str]:
 
 
 _PLACEHOLDER = re.compile("\x00(\\d+)\x00")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>&])")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
-_REMOVED_ELEMENT = re.compile(
-    r"<(" + "|".join(sorted(REMOVED_WITH_CONTENT)) + r")\b[^>]*>.*?</\1\s*>", re.S | re.I
-)
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto|tel):[^<>\s]+)>", re.I)
 _EMAIL_AUTOLINK = re.compile(r"<([^<>\s@]+@[^<>\s@]+)>")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>|<![A-Za-z][^<>]*>|<\?[^<>]*>")
@@ -145,9 +148,6 @@ _LINK = re.compile(
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
 _REFERENCE_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
-_EM_STAR = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*", re.S)
-_EM_UNDERSCORE = re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)", re.S)
 
 
 def reading_text(markdown: str) -> str:
@@ -163,12 +163,12 @@ def reading_text(markdown: str) -> str:
         return f"\x00{len(kept) - 1}\x00"
 
     if "`" in text:
-        text = _CODE_SPAN.sub(lambda m: keep(m.group(2).strip()), text)
+        text = replace_code_spans(text, keep)
     if "\\" in text:
         text = _ESCAPED.sub(lambda m: keep(m.group(1)), text)
     if "<" in text:
         text = _COMMENT.sub("", text)
-        text = _REMOVED_ELEMENT.sub("", text)
+        text = remove_elements_with_content(text)
         text = _AUTOLINK.sub(lambda m: keep(m.group(1)), text)
         text = _EMAIL_AUTOLINK.sub(lambda m: keep(m.group(1)), text)
         text = _TAG.sub("", text)
@@ -177,9 +177,7 @@ def reading_text(markdown: str) -> str:
         text = _LINK.sub(_link_text, text)
         text = _REFERENCE_LINK.sub(r"\1", text)
     if "*" in text or "_" in text:
-        text = _STRONG.sub(r"\2", text)
-        text = _EM_STAR.sub(r"\1", text)
-        text = _EM_UNDERSCORE.sub(r"\1", text)
+        text = strip_emphasis(text)
     if "&" in text:
         text = html.unescape(text)
     if kept:

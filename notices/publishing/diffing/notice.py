@@ -29,7 +29,7 @@ from notices.publishing.diffing.results import (
     PartsDiff,
     SharedBlockDiff,
 )
-from notices.publishing.diffing.words import changed_markdown, plain_diff
+from notices.publishing.diffing.words import changed_markdown, matching_budget, plain_diff
 
 # Names listed in one summary sentence before "and N more".
 SUMMARY_NAMES = 5
@@ -105,6 +105,11 @@ YOUNG_PEOPLE_HEADING = "If you are a child or young person"
 
 def diff_versions(old: NoticeSide, new: NoticeSide) -> NoticeDiff:
     """Everything that changed from `old` to `new`, ready for `_notice_diff.html`."""
+    with matching_budget():  # one budget for the whole comparison, however many texts
+        return _diff_versions(old, new)
+
+
+def _diff_versions(old: NoticeSide, new: NoticeSide) -> NoticeDiff:
     old_notice, new_notice = old.snapshot.get("notice", {}), new.snapshot.get("notice", {})
 
     title = None

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 
 from notices.publishing.diffing.blocks import TextBlock, markdown_blocks, plain_blocks
 from notices.publishing.diffing.results import (
@@ -29,6 +31,55 @@ CONTEXT_BLOCKS = 1
 # How far ahead, in a replaced run of blocks, an old block looks for its new counterpart: bounds
 # the work when a whole text is rewritten.
 PAIRING_WINDOW = 6
+
+
+# difflib's matcher is cubic in the worst case: texts of a few repeated words (1,000 words of "a"
+# against "a b a b...") took 10 s. Each search for a longest match is charged, before it runs,
+# the lookups it may make; one comparison (a whole notice, or one text) may spend this many, about
+# half a second, after which whatever is left is shown as replaced whole.
+MATCHING_BUDGET = 10_000_000
+_budget: ContextVar[list[int] | None] = ContextVar("diff_matching_budget", default=None)
+
+
+class _OverBudget(Exception):
+    pass
+
+
+@contextmanager
+def matching_budget(units: int = MATCHING_BUDGET) -> Iterator[None]:
+    """Share one budget among every text compared inside; an enclosing budget, if any, wins."""
+    if _budget.get() is not None:
+        yield
+        return
+    token = _budget.set([units])
+    try:
+        yield
+    finally:
+        _budget.reset(token)
+
+
+class _BudgetedMatcher(SequenceMatcher):
+    def find_longest_match(self, alo=0, ahi=None, blo=0, bhi=None) -> Match:  # noqa: ANN001
+        remaining = _budget.get()
+        if remaining is not None:
+            ahi = len(self.a) if ahi is None else ahi
+            # The most lookups this search can make: every position in b of each element of a.
+            remaining[0] -= sum(len(self.b2j.get(element, ())) for element in self.a[alo:ahi])
+            if remaining[0] < 0:
+                raise _OverBudget
+        return super().find_longest_match(alo, ahi, blo, bhi)
+
+
+def _opcodes_within_budget(matcher: SequenceMatcher) -> list[tuple]:
+    """The matcher's opcodes, or, once the budget is spent, its two sides as one replacement."""
+    try:
+        return matcher.get_opcodes()
+    except _OverBudget:
+        size_a, size_b = len(matcher.a), len(matcher.b)
+        if not size_a and not size_b:
+            return []
+        tag = "replace" if size_a and size_b else ("delete" if size_a else "insert")
+        return [(tag, 0, size_a, 0, size_b)]
 
 
 # --- Word and block diffs -------------------------------------------------------------------
@@ -62,7 +113,8 @@ def word_segments(old: str, new: str) -> tuple[Segment, ...]:
     if old == new:
         return (Segment(EQUAL, old),) if old else ()
     a, b = _Tokens.of(old), _Tokens.of(new)
-    return _segments_from(a, b, _word_opcodes(a.words, b.words, None) or [])
+    with matching_budget():
+        return _segments_from(a, b, _word_opcodes(a.words, b.words, None) or [])
 
 
 def _word_opcodes(a: list[str], b: list[str], threshold: float | None) -> list[tuple] | None:
@@ -77,19 +129,23 @@ def _word_opcodes(a: list[str], b: list[str], threshold: float | None) -> list[t
     while tail < limit - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
     middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
-    matcher = SequenceMatcher(None, middle_a, middle_b, autojunk=False)
+    matcher = _BudgetedMatcher(None, middle_a, middle_b, autojunk=False)
     if threshold is not None and size:
         known, rest = 2 * (head + tail), len(middle_a) + len(middle_b)
         # Cheapest bound first; each one is an upper bound of the next.
         for bound in (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio):
             if known / size > threshold:
                 break
-            if (known + bound() * rest) / size <= threshold:
+            try:
+                likeness = bound()
+            except _OverBudget:
+                return None  # too costly to tell: shown as one block deleted, another inserted
+            if (known + likeness * rest) / size <= threshold:
                 return None
     opcodes: list[tuple] = [("equal", 0, head, 0, head)] if head else []
     opcodes += [
         (tag, i1 + head, i2 + head, j1 + head, j2 + head)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        for tag, i1, i2, j1, j2 in _opcodes_within_budget(matcher)
     ]
     if tail:
         opcodes.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
@@ -163,9 +219,9 @@ def _changed_pair(
 
 
 def _diff_blocks(old: Sequence[TextBlock], new: Sequence[TextBlock]) -> list[BlockDiff]:
-    matcher = SequenceMatcher(None, list(old), list(new), autojunk=False)
+    matcher = _BudgetedMatcher(None, list(old), list(new), autojunk=False)
     result: list[BlockDiff] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes_within_budget(matcher):
         if tag == "equal":
             result.extend(_whole(block, EQUAL) for block in new[j1:j2])
         elif tag == "delete":
@@ -204,7 +260,8 @@ def _pair_blocks(old: Sequence[TextBlock], new: Sequence[TextBlock]) -> Iterable
 def _text_diff(
     old: Sequence[TextBlock], new: Sequence[TextBlock], *, context: int | None = CONTEXT_BLOCKS
 ) -> TextDiff:
-    blocks = _diff_blocks(old, new)
+    with matching_budget():
+        blocks = _diff_blocks(old, new)
     has_changes = any(block.change != EQUAL for block in blocks)
     return TextDiff(tuple(blocks), _group(blocks, context if has_changes else None), has_changes)
 
