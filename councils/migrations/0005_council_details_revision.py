@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('councils', '0003_public_revision'),
+        ('councils', '0004_input_policy'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -154,7 +154,7 @@ def backwards(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("notices", "0007_search_text_index"), ("councils", "0003_public_revision")]
+    dependencies = [("notices", "0008_input_policy"), ("councils", "0005_council_details_revision")]
 
     operations = [
         migrations.AlterField(
