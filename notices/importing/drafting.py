@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.text import capfirst
 
 from councils.models import Council
+from notices.importing.isolation import IsolatedRefusal, run_isolated
 from notices.importing.parsing import (
     FoundContacts,
     LibraryItem,
@@ -24,7 +25,8 @@ from notices.importing.parsing import (
     ParsedNotice,
     parse_notice,
 )
-from notices.importing.reading import UnreadableDocument, read_document
+from notices.importing.reading import ReadDocument, UnreadableDocument, read_document
+from notices.importing.validation import content_problems
 from notices.models import (
     DataCategory,
     IcoItem,
@@ -191,23 +193,19 @@ def import_notice_file(
     (creating the notice if the council has none). Raises ImportRefused, with nothing written,
     when the file cannot be read, says nothing the site can use, or would replace an existing
     draft without `replace`."""
+    libraries = {
+        "data_categories": _library(DataCategory),
+        "recipients": _library(Recipient),
+        "record_kinds": _library(RecordKind),
+        "shared_block": _current_block_snapshot(kind),
+    }
     try:
-        document = read_document(data, filename)
-    except UnreadableDocument as problem:
-        raise ImportRefused(str(problem)) from None
-    if _heading_count(document.markdown) > MAX_HEADINGS:
-        raise ImportRefused(
-            f"This document has more than {MAX_HEADINGS} headings, far more than a notice has. "
-            "Check it is the right file."
+        # The file is read in a child process with CPU, memory and time limits.
+        document, parsed = run_isolated(
+            read_and_parse, data, filename, libraries, passed_back=(UnreadableDocument,)
         )
-    parsed = parse_notice(
-        document.markdown,
-        title=document.title,
-        data_categories=_library(DataCategory),
-        recipients=_library(Recipient),
-        record_kinds=_library(RecordKind),
-        shared_block=_current_block_snapshot(kind),
-    )
+    except IsolatedRefusal as problem:
+        raise ImportRefused(str(problem)) from None
     if not parsed.has_headings:
         raise ImportRefused(
             "No headings were found in this document, so it cannot be split into sections. "
@@ -250,6 +248,19 @@ def import_notice_file(
     return report
 
 
+def read_and_parse(
+    data: bytes, filename: str, libraries: dict
+) -> tuple[ReadDocument, ParsedNotice]:
+    """The file read and parsed, with no database: run in the import's child process."""
+    document = read_document(data, filename)
+    if _heading_count(document.markdown) > MAX_HEADINGS:
+        raise UnreadableDocument(
+            f"This document has more than {MAX_HEADINGS} headings, far more than a notice has. "
+            "Check it is the right file."
+        )
+    return document, parse_notice(document.markdown, title=document.title, **libraries)
+
+
 def _write_draft(
     council: Council,
     kind: str,
@@ -263,7 +274,11 @@ def _write_draft(
         draft = Notice(council=council, kind=kind)
     else:
         draft = lock_draft(Notice, existing.pk)
-    not_written = write_draft_content(draft, _draft_content(parsed, report), by=by)
+    content = _draft_content(parsed, report)
+    problems = content_problems(content)
+    if problems:  # the model's own validators, as an admin edit meets them
+        raise ImportRefused(" ".join(problems[:5]) + " Nothing was written.")
+    not_written = write_draft_content(draft, content, by=by)
     report.to_check += not_written
     summary = (
         f"Imported from {report.filename}: {len(parsed.sections)} sections"

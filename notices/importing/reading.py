@@ -16,6 +16,7 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import urljoin, urlsplit
@@ -32,11 +33,9 @@ from bs4 import (
     XMLParsedAsHTMLWarning,
 )
 
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
+from notices.importing.limits import TooMuchInFile, check_html, check_text, check_word_archive
 
-# A Word file is a ZIP: 5 MB of compressed XML can unpack to far more. Real notices unpack to
-# well under a megabyte; this stops a "zip bomb" before mammoth reads it into memory.
-MAX_UNPACKED_WORD_BYTES = 50 * 1024 * 1024
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 SUPPORTED_FORMATS = (
     "a Word document (.docx), a saved web page (.html), Markdown (.md) or plain text (.txt)"
@@ -75,6 +74,9 @@ def read_document(data: bytes, filename: str) -> ReadDocument:
     _refuse_by_size(data)
     try:
         return _read(data, PurePath(filename or "").suffix.lower())
+    except TooMuchInFile as problem:
+        # The caps of notices.importing.limits, checked before any tree is built.
+        raise UnreadableDocument(str(problem)) from None
     except RecursionError:
         # Only hostile or broken HTML nests hundreds of elements deep.
         raise UnreadableDocument(
@@ -92,6 +94,10 @@ def _read(data: bytes, extension: str) -> ReadDocument:
     if not text.strip():
         raise UnreadableDocument(_EMPTY_MESSAGE)
     kind = _text_format(text, extension)
+    if kind != FORMAT_HTML:
+        check_text(text)
+    if kind != FORMAT_TEXT:  # Markdown may hold HTML, which goes to the HTML reader
+        check_html(text)
     if kind == FORMAT_HTML:
         markdown, title, html_notes = _html_to_markdown(text, source=_PAGE)
         notes += html_notes
@@ -107,6 +113,8 @@ def _read(data: bytes, extension: str) -> ReadDocument:
 
 
 def _finished(markdown: str, kind: str, title: str, notes: list[str]) -> ReadDocument:
+    if kind in (FORMAT_HTML, FORMAT_DOCX):  # text and Markdown were checked as they came in
+        check_text(markdown, what="text read from the file")
     markdown = _defang(markdown)
     markdown = re.sub(r"\n{3,}", "\n\n", markdown).strip("\n")
     if not markdown.strip():
@@ -354,21 +362,20 @@ def _read_word(data: bytes, extension: str) -> ReadDocument:
         raise UnreadableDocument(_NOT_WORD_MESSAGE)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+            names = {entry.filename for entry in archive.infolist()}
+            if "word/document.xml" not in names:
+                raise UnreadableDocument(_not_word_zip_message(names, extension))
+            # Sizes, element counts and depth, streamed, before mammoth builds anything.
+            check_word_archive(archive)
+    except (TooMuchInFile, UnreadableDocument):
+        raise  # ValueErrors that already say what is wrong
+    except (zipfile.BadZipFile, ValueError, OSError, zlib.error, NotImplementedError, RuntimeError):
+        # A damaged, encrypted or oddly compressed archive, found while streaming it.
         if extension == ".docx":
             raise UnreadableDocument(_NOT_WORD_MESSAGE) from None
         raise UnreadableDocument(
             f"This looks like a damaged ZIP archive, not a document. {_UPLOAD_INSTEAD}"
         ) from None
-    names = {entry.filename for entry in entries}
-    if "word/document.xml" not in names:
-        raise UnreadableDocument(_not_word_zip_message(names, extension))
-    if sum(entry.file_size for entry in entries) > MAX_UNPACKED_WORD_BYTES:
-        raise UnreadableDocument(
-            "This Word document is too large to read once unpacked. Save it without pictures, "
-            "or as plain text, and upload it again."
-        )
 
     images = 0
 
