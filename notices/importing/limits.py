@@ -46,6 +46,8 @@ def limit(name: str) -> int:
 
 
 def _megabytes(size: int) -> str:
+    if size < _MEGABYTE:
+        return f"{-(-size // 1024):,} KB"
     shown = f"{size / _MEGABYTE:.1f}" if size < 10 * _MEGABYTE else f"{size / _MEGABYTE:.0f}"
     return f"{shown.removesuffix('.0')} MB"
 
@@ -98,6 +100,8 @@ def check_word_archive(archive: zipfile.ZipFile) -> None:
 
 def _unpacks_message(size: int, most: int, *, at_least: bool = False) -> str:
     amount = f"more than {_megabytes(size)}" if at_least else _megabytes(size)
+    if _megabytes(size) == _megabytes(most):
+        amount = f"just over {_megabytes(most)}"
     return (
         f"The Word document unpacks to {amount}; the limit is {_megabytes(most)}. A notice "
         f"unpacks to far less, so this file holds something else as well. {_SAVE_AS_TEXT}"
