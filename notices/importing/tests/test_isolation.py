@@ -52,10 +52,11 @@ def test_a_refusal_in_the_child_keeps_its_message():
 
 def test_a_child_that_runs_out_of_cpu_time_is_stopped(settings):
     settings.IMPORT_CHILD_CPU_SECONDS = 1
+    settings.IMPORT_CHILD_TIMEOUT_SECONDS = 120
     started = time.monotonic()
     with pytest.raises(IsolatedRefusal, match="took more time than any notice needs"):
         run_isolated(spin)
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 120  # the CPU limit ended it, not the clock
 
 
 def test_a_child_that_runs_out_of_memory_is_stopped(settings):
@@ -69,7 +70,7 @@ def test_a_child_that_takes_too_long_on_the_clock_is_killed(settings):
     started = time.monotonic()
     with pytest.raises(IsolatedRefusal, match="took more time"):
         run_isolated(sleep)
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 30  # the child sleeps for 60
 
 
 def test_a_failure_in_the_child_is_logged_and_refused_in_plain_words(caplog):
