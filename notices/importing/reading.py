@@ -34,6 +34,8 @@ from bs4 import (
 )
 
 from notices.importing.limits import TooMuchInFile, check_html, check_text, check_word_archive
+from notices.importing.text_furniture import drop_page_furniture
+from notices.importing.text_paragraphs import is_one_paragraph_per_line, split_block
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -107,6 +109,13 @@ def _read(data: bytes, extension: str) -> ReadDocument:
         if extension not in (".md", ".markdown"):
             notes.append("Read as Markdown, because the file uses Markdown headings")
     else:
+        furniture = drop_page_furniture(text.split("\n"))
+        if furniture.left_out:
+            text = "\n".join(furniture.kept)
+            notes.append(
+                f"Left out {_count(len(furniture.left_out), 'line')} of the web page around the "
+                "notice (menus, banners, links): " + "; ".join(furniture.left_out[:8])
+            )
         markdown, title, text_notes = _plain_text_to_markdown(text)
         notes += text_notes
     return _finished(markdown, kind, title, notes)
@@ -1335,6 +1344,7 @@ _LEAD_IN_WORDS = re.compile(
 )
 # Lines this short all through a block were never wrapped: an address, contact details.
 _SHORT_LINE = 50
+_NAMES_THE_NOTICE = re.compile(r"\bprivacy notice\b", re.I)
 # Unwrapped text puts each paragraph on one long line; wrapped text breaks lines before this.
 _PARAGRAPH_LINE = 100
 _HEADING_MAX = 80
@@ -1342,7 +1352,12 @@ _HEADING_MAX = 80
 
 def _plain_text_to_markdown(text: str) -> tuple[str, str, list[str]]:
     """Plain text as Markdown: its headings found, its bullets made lists, wrapped lines joined."""
-    blocks = _text_blocks(text.expandtabs(4))
+    blocks = []
+    for block in _text_blocks(text.expandtabs(4)):
+        if is_one_paragraph_per_line(block):  # text copied from a web page
+            blocks += split_block(block, _is_list_line)
+        else:
+            blocks.append(block)
     notes = []
     # Text copied from a web page often ends with the page's "Was this page helpful?" form.
     for index in range(len(blocks) * 2 // 3, len(blocks)):
@@ -1368,8 +1383,12 @@ def _plain_text_to_markdown(text: str) -> tuple[str, str, list[str]]:
             titles.append(title)
             block = block[consumed:]
         out.extend(_text_body(block))
-    # A first heading followed straight away by another is the document's own title.
-    if len(out) > 1 and out[0].startswith("## ") and out[1].startswith("#"):
+    # A first heading followed straight away by another, or naming the notice, is its title.
+    if (
+        out
+        and out[0].startswith("## ")
+        and ((len(out) > 1 and out[1].startswith("#")) or _NAMES_THE_NOTICE.search(out[0]))
+    ):
         out[0] = out[0][1:]
     markdown = "\n\n".join(part for part in out if part)
     return markdown, (titles[0] if titles else ""), notes
@@ -1473,6 +1492,8 @@ def _block_heading(
         if next_is_short and not first:
             return None
         return 2, line, 1
+    if len(block) >= 3 and all(len(line.strip()) < _SHORT_LINE for line in block):
+        return None  # an address, or contact details, line by line
     # A short line straight above a paragraph or list, not the first line of a wrapped paragraph.
     next_line = block[1].strip()
     longest_rest = max(len(rest.strip()) for rest in block[1:])

@@ -710,7 +710,7 @@ def test_short_lines_capitals_and_colons_become_headings_in_plain_text():
     document = read_document(UNNUMBERED_TEXT_NOTICE.encode(), "notice.txt")
 
     assert headings(document.markdown) == [
-        "## Children's social care privacy notice",
+        "# Children's social care privacy notice",  # a first heading naming the notice
         "## Who we are",
         "## WHAT WE COLLECT",
         "## Who we share it with",
