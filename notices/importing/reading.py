@@ -33,6 +33,7 @@ from bs4 import (
     XMLParsedAsHTMLWarning,
 )
 
+from notices.importing.html_chrome import named_chrome_kind
 from notices.importing.limits import TooMuchInFile, check_html, check_text, check_word_archive
 from notices.importing.text_furniture import drop_page_furniture
 from notices.importing.text_paragraphs import is_one_paragraph_per_line, split_block
@@ -496,7 +497,9 @@ _CHROME_NAMES = (
     "breadcrumbs",
     "search box",
     "cookie banner",
+    "service banner",
     "contents list",
+    "share links",
     "related links",
     "feedback form",
     "other forms",
@@ -620,7 +623,12 @@ def _html_to_markdown(html: str, *, source: str) -> tuple[str, str, list[str]]:
         blocks.insert(0, f"# {_inline_plain(first_h1)}")
     markdown = "\n\n".join(blocks)
 
-    title = first_h1 or page_title or _first_heading(markdown)
+    if _SKIP_LINK_TEXT.search(page_title) or _COOKIE_WORDS.search(page_title):
+        page_title = ""  # a <title> that is furniture, not the page's name
+    first_heading = _first_heading(markdown)
+    if _NAMES_THE_NOTICE.search(first_heading):
+        page_title = first_heading  # the notice's own heading over the browser tab's text
+    title = first_h1 or page_title or first_heading
     present = [name for name in _CHROME_NAMES if name in chrome]
     if present:
         notes.append(f"Left out the {source}'s {_join_words(present)}")
@@ -767,11 +775,15 @@ def _remove_chrome(soup: BeautifulSoup, *, keep: Tag | None, gone: _Removed) -> 
     protected = {id(soup), *(id(element) for element in soup.find_all(["html", "body"]))}
     if keep is not None:
         protected |= {id(keep), *(id(parent) for parent in keep.parents)}
+    # Chrome named only by class or id is looked for outside the marked main content.
+    inside = {id(element) for element in keep.find_all(True)} if keep is not None else set()
     found: set[str] = set()
     for element in soup.find_all(True):
         if element in gone or id(element) in protected:
             continue
         kind = _chrome_kind(element)
+        if kind is None and id(element) not in inside:
+            kind = named_chrome_kind(element)
         if kind:
             found.add(kind)
             gone.remove(element)
