@@ -926,11 +926,25 @@ def _clean_item(text: str) -> str:
     return re.sub(r"\s+(?:and|or)$", "", text)
 
 
-def _library_match(text: str, matcher: LibraryMatcher, detail: str = "") -> LibraryMatch:
-    """`text` matched to the library; `detail` (a table row's other cells) when given."""
+def _library_match(
+    text: str, matcher: LibraryMatcher, detail: str = "", *, whole_names_only: bool = False
+) -> LibraryMatch:
+    """`text` matched to the library; `detail` (a table row's other cells) when given.
+
+    With `whole_names_only` (recipients: who the council shares with is a legal statement), a
+    name counts only when it is the item's whole name, or its start followed by a description
+    ("Police, to prevent crime"); a name met in passing leaves the item a proposal, never merged
+    into the nearest library entry."""
     text = _clean_item(text)
     name, after = _split_name(text)
     found = matcher.match(name)
+    if (
+        found is not None
+        and whole_names_only
+        and found.how != "exact"
+        and (found.how == "contains" or not _DETAIL_START.match(name, found.end))
+    ):
+        found = None
     if found is None:
         return LibraryMatch(text, None, detail or after, name=name)
     if detail:
@@ -946,6 +960,30 @@ def _library_match(text: str, matcher: LibraryMatcher, detail: str = "") -> Libr
     # "GPs and hospitals: for health checks", "Health agencies": the name goes on; the detail,
     # if any, is after the separator.
     return LibraryMatch(text, found.slug, after, name=name)
+
+
+# Between the bodies one line names: "the police, schools and the NHS".
+_BODY_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+
+
+def _recipient_matches(text: str, matcher: LibraryMatcher, detail: str) -> list[LibraryMatch]:
+    """A recipient item as the bodies it names: its whole name, or (when that is no library
+    name) each of the names it lists, when every one of them is a library name or alias. One
+    line naming three bodies gives three; anything else is one proposal, never the nearest."""
+    cleaned = _clean_item(text)
+    # The whole line as a list of names, or its name part (before ":" or " - ") as one.
+    for name, after in ((cleaned, ""), _split_name(cleaned)):
+        parts = [part.strip() for part in _BODY_SEPARATOR.split(name) if part.strip()]
+        found = [matcher.match(part) for part in parts]
+        if len(parts) < 2 or not all(match and match.how == "exact" for match in found):
+            continue
+        slugs = list(dict.fromkeys(match.slug for match in found if match))
+        names = {match.slug: part for part, match in zip(parts, found, strict=True) if match}
+        return [
+            LibraryMatch(text, slug, detail or after, name=name if len(slugs) == 1 else names[slug])
+            for slug in slugs
+        ]
+    return [_library_match(text, matcher, detail, whole_names_only=True)]
 
 
 def _frequency(*texts: str) -> str:
@@ -1023,10 +1061,12 @@ def _library_lists(
             )
         if not _clean_item(text):
             continue
-        match = _library_match(text, matchers[topic], detail)
         if topic == _RECIPIENTS:
-            match = replace(match, frequency=_frequency(block.reading, block.lead_in))
-        parent = found[topic].add(match)
+            frequency = _frequency(block.reading, block.lead_in)
+            for match in _recipient_matches(text, matchers[topic], detail):
+                parent = found[topic].add(replace(match, frequency=frequency))
+            continue
+        parent = found[topic].add(_library_match(text, matchers[topic], detail))
     return tuple(found[_CATEGORIES].matches), tuple(found[_RECIPIENTS].matches)
 
 
