@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
+from notices.importing.dfe_passages import split_dfe_paragraphs
 from notices.importing.matching import LibraryItem, LibraryMatcher, normalise_name
 from notices.models import IcoItem, LawfulBasis, NoticeRecipient, RetentionPeriod
 from notices.publishing.diffing.blocks import reading_text
@@ -148,6 +149,14 @@ def parse_notice(
         if match is not None:
             shared.append(match)
             continue
+        own, dfe = split_dfe_paragraphs(part.lines) if shared_text else (part.lines, [])
+        if dfe and shared_text:
+            # The DfE's text under the council's own heading: aligned with the block, and
+            # nothing (recipients, categories) read from it as the council's.
+            shared.append(shared_text.passage(_Part(part.heading, part.level, dfe, _markdown(dfe))))
+            if not any(line.strip() for line in own):
+                continue
+            part = _Part(part.heading, part.level, own, _markdown(own))
         item, reason = tag_section(part.heading, part.body)
         sections.append(ImportedSection(part.heading, part.body, item, reason))
         council_regions.append(_Region(part.lines, ((part.level, part.heading),)))
@@ -789,6 +798,12 @@ class _SharedBlockText:
             reason = "text has the DfE data collection passages"
         else:
             return None
+        return self.passage(part, reason)
+
+    def passage(
+        self, part: _Part, reason: str = "text has the DfE data collection passages"
+    ) -> SharedTextMatch:
+        """`part`, known to be DfE text, aligned with the block part its body is most like."""
         words = _body_words(part.body)
         best, best_ratio = None, 0.0
         for candidate in self.candidates:
