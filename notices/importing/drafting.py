@@ -50,8 +50,8 @@ from notices.text.anchors import anchor_from_heading, unique_anchor
 
 # A notice's title when the document states none.
 DEFAULT_TITLE = "Children's social care privacy notice"
-# A retention period's record type when the document does not name the records.
-UNNAMED_RECORDS = "Records (not named in the imported file)"
+# How the report names a retention period whose records the document does not name.
+UNNAMED_RECORDS = "Records the file does not name"
 # Far more headings than any notice has; more means the file is not a notice, and parsing it
 # would only be slow.
 MAX_HEADINGS = 300
@@ -327,10 +327,12 @@ def _draft_content(parsed: ParsedNotice, report: ImportReport) -> dict:
             + ", ".join(LawfulBasis.Provision(provision).label for provision in bases)
             + ": the draft cannot be saved in the admin without it."
         )
-    if any(not period.record_type for period in parsed.retention_periods):
+    unnamed = [period for period in parsed.retention_periods if not period.record_type]
+    if unnamed:
+        # A placeholder would be published as the council's words: the row is left out instead.
         report.to_check.append(
-            f"Which records some retention periods are for: the file does not say, so they are "
-            f"called '{UNNAMED_RECORDS}'."
+            "Which records these retention periods are for (the file does not say, so they were "
+            "not added): " + "; ".join(f"\u201c{period.text}\u201d" for period in unnamed)
         )
     if parsed.shared_text:
         report.to_check.append(
@@ -368,7 +370,7 @@ def _draft_content(parsed: ParsedNotice, report: ImportReport) -> dict:
         ],
         "retention_periods": [
             {
-                "record_type": (period.record_type or UNNAMED_RECORDS)[:200],
+                "record_type": period.record_type[:200],
                 "record_kind": period.record_kind,
                 "trigger": period.trigger,
                 "years": period.years,
@@ -378,6 +380,7 @@ def _draft_content(parsed: ParsedNotice, report: ImportReport) -> dict:
                 "notes": f"Imported from: {period.text}"[:5000],
             }
             for period in parsed.retention_periods
+            if period.record_type
         ],
     }
 
