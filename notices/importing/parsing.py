@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from notices.importing.dfe_passages import split_dfe_paragraphs
+from notices.importing.lawful_basis_names import dotted_citations, named_bases
 from notices.importing.matching import LibraryItem, LibraryMatcher, normalise_name
 from notices.models import IcoItem, LawfulBasis, NoticeRecipient, RetentionPeriod
 from notices.publishing.diffing.blocks import reading_text
@@ -1359,9 +1360,11 @@ def _lawful_bases(texts: Iterable[str]) -> tuple[str, ...]:
     found: list[str] = []
     for text in texts:
         lowered = text.casefold()
+        cited: list[tuple[int, list[str]]] = named_bases(lowered)
         if "6" not in lowered and "9" not in lowered and "10" not in lowered:
+            _add_provisions(cited, found)
             continue
-        cited: list[tuple[int, list[str]]] = []
+        cited += dotted_citations(lowered)
         ends: dict[int, int] = {}
         for article in _ARTICLE.finditer(lowered):
             number = article.group("article")
@@ -1383,11 +1386,16 @@ def _lawful_bases(texts: Iterable[str]) -> tuple[str, ...]:
                 continue  # "section 6(1)(c) of the Act" is another law's
             points, _ = _points(lowered, bare.group("article"), bare.start() + 1)
             cited.append((bare.start(), points))
-        for _, provisions in sorted(cited, key=lambda entry: entry[0]):
-            for provision in provisions:
-                if provision in _PROVISIONS and provision not in found:
-                    found.append(provision)
+        _add_provisions(cited, found)
     return tuple(found)
+
+
+def _add_provisions(cited: list[tuple[int, list[str]]], found: list[str]) -> None:
+    """Each provision cited, in the order of the text, to `found` once."""
+    for _, provisions in sorted(cited, key=lambda entry: entry[0]):
+        for provision in provisions:
+            if provision in _PROVISIONS and provision not in found:
+                found.append(provision)
 
 
 def _points(text: str, article: str, position: int) -> tuple[list[str], int]:
