@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from notices.importing.dfe_passages import split_dfe_paragraphs
+from notices.importing.inline_lists import enumerated_items
 from notices.importing.lawful_basis_names import dotted_citations, named_bases
 from notices.importing.matching import LibraryItem, LibraryMatcher, normalise_name
 from notices.models import IcoItem, LawfulBasis, NoticeRecipient, RetentionPeriod
@@ -603,6 +604,7 @@ ICO_KEYWORDS: tuple[_Keyword, ...] = (
         r"\bthe (?:personal )?(?:data|information) we\b",
         r"\b(?:information|data) (?:we|the council) (?:collects?|holds?|keeps?|process\w*|uses?)\b",
         r"\btypes? of (?:personal )?(?:information|data)\b",
+        r"\bwhat (?:do )?we (?:collect|hold)\b",
         r"\bpersonal (?:data|information) (?:processed|we process|we hold|we collect)\b",
     ),
     *_keywords(
@@ -1055,9 +1057,16 @@ def _library_lists(
     matchers = {_CATEGORIES: categories, _RECIPIENTS: recipients}
     parent: int | None = None  # the top-level item that nested items describe
     for block in blocks:
-        if block.kind == _PARAGRAPH:
-            continue
         topic = _list_topic(block.headings)
+        if block.kind == _PARAGRAPH:
+            if topic == _CATEGORIES:
+                # "We collect information such as your name, date of birth and address": the
+                # items that name a library category; prose proposes nothing.
+                for item in enumerated_items(reading_text(block.text)):
+                    match = _library_match(item, categories)
+                    if match.slug:
+                        found[_CATEGORIES].add(match)
+            continue
         if topic is None:
             parent = None
             continue
