@@ -702,6 +702,10 @@ SHARED_HEADING_RATIO = 0.8
 # A body this alike (difflib ratio of words) to a block part's body is that part; less alike,
 # it is compared with the whole block.
 SHARED_BODY_RATIO = 0.5
+# A DfE part less alike than that to any block part is still aligned with the most alike if it
+# reaches this, unless it is as long as most of the block (WHOLE_BLOCK_SHARE of its words).
+LOOSE_BODY_RATIO = 0.2
+WHOLE_BLOCK_SHARE = 0.6
 # Words of a body compared no further than this: a bound on difflib's work.
 _COMPARED_WORDS = 3000
 
@@ -784,6 +788,7 @@ class _SharedBlockText:
             for heading, body, is_whole in entries
         ]
         self.whole = whole
+        self.whole_words = _body_words(whole)
 
     def match(self, part: _Part) -> SharedTextMatch | None:
         """The block text `part` is a copy of, or None when it is the council's own text.
@@ -793,6 +798,10 @@ class _SharedBlockText:
         National Pupil Database or the government, or (under a heading about no checklist item)
         its text has the DfE returns' key passages."""
         closest = self._closest_heading(part.heading)
+        if closest is not None and closest.is_whole_block:
+            # A heading like the block's title over only part of its text: the part it is like,
+            # so that part is not reported as the whole block with most of it "removed".
+            return self.passage(part, f'heading like "{closest.heading}"')
         if closest is not None:
             return self._drift(part, closest, f'heading like "{closest.heading}"')
         if _DFE_HEADING.search(_keyword_text(part.heading)):
@@ -815,7 +824,11 @@ class _SharedBlockText:
             ratio = SequenceMatcher(None, words, candidate.body_words, autojunk=False).ratio()
             if ratio > best_ratio:
                 best, best_ratio = candidate, ratio
-        if best is None or best_ratio < SHARED_BODY_RATIO:
+        if best_ratio < SHARED_BODY_RATIO and (
+            len(words) >= WHOLE_BLOCK_SHARE * len(self.whole_words) or best_ratio < LOOSE_BODY_RATIO
+        ):
+            # As long as most of the block, it is compared with all of it; a shorter part that
+            # is like none of the block's parts is compared with all of it too, as before.
             best = None
         return self._drift(part, best, reason)
 

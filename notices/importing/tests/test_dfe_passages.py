@@ -76,3 +76,13 @@ def test_the_run_ends_at_the_council_s_next_own_paragraph():
 def test_a_council_list_naming_the_department_stays_the_council_s():
     lines = ["We share information with:", "", "- the Department for Education", "- schools"]
     assert split_dfe_paragraphs(lines) == (lines, [])
+
+
+def test_a_part_under_a_heading_like_the_block_s_title_is_aligned_with_its_own_part():
+    markdown = (
+        "# Privacy notice\n\n## How the Department for Education uses children's information\n\n"
+        "The Department for Education adds the returns to the National Pupil Database, which it "
+        "owns and runs.\n"
+    )
+    (match,) = parsed(markdown).shared_text
+    assert match.block_part_heading == "The National Pupil Database"
