@@ -281,6 +281,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", 2_62
 MAX_REQUEST_BYTES = env_int("DJANGO_MAX_REQUEST_BYTES", 6 * 1_048_576)
 if MAX_REQUEST_BYTES < 1:
     raise ImproperlyConfigured("DJANGO_MAX_REQUEST_BYTES must be a positive number of bytes.")
+# Notice imports: a Word file's XML may unpack to at most this much (checked while streaming it,
+# notices.importing.limits), and each file is read in a child process with these limits
+# (notices.importing.isolation). The other caps are in docs/importing.md.
+IMPORT_MAX_UNPACKED_BYTES = env_int("DJANGO_IMPORT_MAX_UNPACKED_BYTES", 5 * 1_048_576)
+IMPORT_CHILD_CPU_SECONDS = env_int("DJANGO_IMPORT_CHILD_CPU_SECONDS", 5)
+IMPORT_CHILD_MEMORY_BYTES = env_int("DJANGO_IMPORT_CHILD_MEMORY_BYTES", 400 * 1_048_576)
+IMPORT_CHILD_TIMEOUT_SECONDS = env_int("DJANGO_IMPORT_CHILD_TIMEOUT_SECONDS", 15)
 # The biggest form is a notice's admin page: a 60-section notice with twenty rows in each table
 # posts 1,045 fields (config/tests/test_request_limits.py), over Django's default of 1,000. This
 # leaves room for longer notices and stays far too few to cost the server anything.

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.text import capfirst
 
 from councils.models import Council
+from notices.importing.isolation import IsolatedRefusal, run_isolated
 from notices.importing.parsing import (
     FoundContacts,
     LibraryItem,
@@ -24,7 +25,8 @@ from notices.importing.parsing import (
     ParsedNotice,
     parse_notice,
 )
-from notices.importing.reading import UnreadableDocument, read_document
+from notices.importing.reading import ReadDocument, UnreadableDocument, read_document
+from notices.importing.validation import content_problems
 from notices.models import (
     DataCategory,
     IcoItem,
@@ -48,8 +50,8 @@ from notices.text.anchors import anchor_from_heading, unique_anchor
 
 # A notice's title when the document states none.
 DEFAULT_TITLE = "Children's social care privacy notice"
-# A retention period's record type when the document does not name the records.
-UNNAMED_RECORDS = "Records (not named in the imported file)"
+# How the report names a retention period whose records the document does not name.
+UNNAMED_RECORDS = "Records the file does not name"
 # Far more headings than any notice has; more means the file is not a notice, and parsing it
 # would only be slow.
 MAX_HEADINGS = 300
@@ -191,23 +193,19 @@ def import_notice_file(
     (creating the notice if the council has none). Raises ImportRefused, with nothing written,
     when the file cannot be read, says nothing the site can use, or would replace an existing
     draft without `replace`."""
+    libraries = {
+        "data_categories": _library(DataCategory),
+        "recipients": _library(Recipient),
+        "record_kinds": _library(RecordKind),
+        "shared_block": _current_block_snapshot(kind),
+    }
     try:
-        document = read_document(data, filename)
-    except UnreadableDocument as problem:
-        raise ImportRefused(str(problem)) from None
-    if _heading_count(document.markdown) > MAX_HEADINGS:
-        raise ImportRefused(
-            f"This document has more than {MAX_HEADINGS} headings, far more than a notice has. "
-            "Check it is the right file."
+        # The file is read in a child process with CPU, memory and time limits.
+        document, parsed = run_isolated(
+            read_and_parse, data, filename, libraries, passed_back=(UnreadableDocument,)
         )
-    parsed = parse_notice(
-        document.markdown,
-        title=document.title,
-        data_categories=_library(DataCategory),
-        recipients=_library(Recipient),
-        record_kinds=_library(RecordKind),
-        shared_block=_current_block_snapshot(kind),
-    )
+    except IsolatedRefusal as problem:
+        raise ImportRefused(str(problem)) from None
     if not parsed.has_headings:
         raise ImportRefused(
             "No headings were found in this document, so it cannot be split into sections. "
@@ -250,6 +248,19 @@ def import_notice_file(
     return report
 
 
+def read_and_parse(
+    data: bytes, filename: str, libraries: dict
+) -> tuple[ReadDocument, ParsedNotice]:
+    """The file read and parsed, with no database: run in the import's child process."""
+    document = read_document(data, filename)
+    if _heading_count(document.markdown) > MAX_HEADINGS:
+        raise UnreadableDocument(
+            f"This document has more than {MAX_HEADINGS} headings, far more than a notice has. "
+            "Check it is the right file."
+        )
+    return document, parse_notice(document.markdown, title=document.title, **libraries)
+
+
 def _write_draft(
     council: Council,
     kind: str,
@@ -263,7 +274,11 @@ def _write_draft(
         draft = Notice(council=council, kind=kind)
     else:
         draft = lock_draft(Notice, existing.pk)
-    not_written = write_draft_content(draft, _draft_content(parsed, report), by=by)
+    content = _draft_content(parsed, report)
+    problems = content_problems(content)
+    if problems:  # the model's own validators, as an admin edit meets them
+        raise ImportRefused(" ".join(problems[:5]) + " Nothing was written.")
+    not_written = write_draft_content(draft, content, by=by)
     report.to_check += not_written
     summary = (
         f"Imported from {report.filename}: {len(parsed.sections)} sections"
@@ -312,10 +327,12 @@ def _draft_content(parsed: ParsedNotice, report: ImportReport) -> dict:
             + ", ".join(LawfulBasis.Provision(provision).label for provision in bases)
             + ": the draft cannot be saved in the admin without it."
         )
-    if any(not period.record_type for period in parsed.retention_periods):
+    unnamed = [period for period in parsed.retention_periods if not period.record_type]
+    if unnamed:
+        # A placeholder would be published as the council's words: the row is left out instead.
         report.to_check.append(
-            f"Which records some retention periods are for: the file does not say, so they are "
-            f"called '{UNNAMED_RECORDS}'."
+            "Which records these retention periods are for (the file does not say, so they were "
+            "not added): " + "; ".join(f"\u201c{period.text}\u201d" for period in unnamed)
         )
     if parsed.shared_text:
         report.to_check.append(
@@ -353,7 +370,7 @@ def _draft_content(parsed: ParsedNotice, report: ImportReport) -> dict:
         ],
         "retention_periods": [
             {
-                "record_type": (period.record_type or UNNAMED_RECORDS)[:200],
+                "record_type": period.record_type[:200],
                 "record_kind": period.record_kind,
                 "trigger": period.trigger,
                 "years": period.years,
@@ -363,6 +380,7 @@ def _draft_content(parsed: ParsedNotice, report: ImportReport) -> dict:
                 "notes": f"Imported from: {period.text}"[:5000],
             }
             for period in parsed.retention_periods
+            if period.record_type
         ],
     }
 

@@ -36,6 +36,10 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "contact details",
         "names and addresses",
         "name, date of birth and address",
+        # Single details, as an inline list names them ("such as your name and address").
+        "name",
+        "address",
+        "date of birth",
     ),
     "characteristics": (
         "personal characteristics",

@@ -25,6 +25,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
+from notices.importing.dfe_passages import split_dfe_paragraphs
+from notices.importing.inline_lists import enumerated_items
+from notices.importing.lawful_basis_names import dotted_citations, named_bases
 from notices.importing.matching import LibraryItem, LibraryMatcher, normalise_name
 from notices.models import IcoItem, LawfulBasis, NoticeRecipient, RetentionPeriod
 from notices.publishing.diffing.blocks import reading_text
@@ -148,6 +151,14 @@ def parse_notice(
         if match is not None:
             shared.append(match)
             continue
+        own, dfe = split_dfe_paragraphs(part.lines) if shared_text else (part.lines, [])
+        if dfe and shared_text:
+            # The DfE's text under the council's own heading: aligned with the block, and
+            # nothing (recipients, categories) read from it as the council's.
+            shared.append(shared_text.passage(_Part(part.heading, part.level, dfe, _markdown(dfe))))
+            if not any(line.strip() for line in own):
+                continue
+            part = _Part(part.heading, part.level, own, _markdown(own))
         item, reason = tag_section(part.heading, part.body)
         sections.append(ImportedSection(part.heading, part.body, item, reason))
         council_regions.append(_Region(part.lines, ((part.level, part.heading),)))
@@ -593,6 +604,7 @@ ICO_KEYWORDS: tuple[_Keyword, ...] = (
         r"\bthe (?:personal )?(?:data|information) we\b",
         r"\b(?:information|data) (?:we|the council) (?:collects?|holds?|keeps?|process\w*|uses?)\b",
         r"\btypes? of (?:personal )?(?:information|data)\b",
+        r"\bwhat (?:do )?we (?:collect|hold)\b",
         r"\bpersonal (?:data|information) (?:processed|we process|we hold|we collect)\b",
     ),
     *_keywords(
@@ -690,6 +702,10 @@ SHARED_HEADING_RATIO = 0.8
 # A body this alike (difflib ratio of words) to a block part's body is that part; less alike,
 # it is compared with the whole block.
 SHARED_BODY_RATIO = 0.5
+# A DfE part less alike than that to any block part is still aligned with the most alike if it
+# reaches this, unless it is as long as most of the block (WHOLE_BLOCK_SHARE of its words).
+LOOSE_BODY_RATIO = 0.2
+WHOLE_BLOCK_SHARE = 0.6
 # Words of a body compared no further than this: a bound on difflib's work.
 _COMPARED_WORDS = 3000
 
@@ -772,6 +788,7 @@ class _SharedBlockText:
             for heading, body, is_whole in entries
         ]
         self.whole = whole
+        self.whole_words = _body_words(whole)
 
     def match(self, part: _Part) -> SharedTextMatch | None:
         """The block text `part` is a copy of, or None when it is the council's own text.
@@ -781,6 +798,10 @@ class _SharedBlockText:
         National Pupil Database or the government, or (under a heading about no checklist item)
         its text has the DfE returns' key passages."""
         closest = self._closest_heading(part.heading)
+        if closest is not None and closest.is_whole_block:
+            # A heading like the block's title over only part of its text: the part it is like,
+            # so that part is not reported as the whole block with most of it "removed".
+            return self.passage(part, f'heading like "{closest.heading}"')
         if closest is not None:
             return self._drift(part, closest, f'heading like "{closest.heading}"')
         if _DFE_HEADING.search(_keyword_text(part.heading)):
@@ -789,6 +810,12 @@ class _SharedBlockText:
             reason = "text has the DfE data collection passages"
         else:
             return None
+        return self.passage(part, reason)
+
+    def passage(
+        self, part: _Part, reason: str = "text has the DfE data collection passages"
+    ) -> SharedTextMatch:
+        """`part`, known to be DfE text, aligned with the block part its body is most like."""
         words = _body_words(part.body)
         best, best_ratio = None, 0.0
         for candidate in self.candidates:
@@ -797,7 +824,11 @@ class _SharedBlockText:
             ratio = SequenceMatcher(None, words, candidate.body_words, autojunk=False).ratio()
             if ratio > best_ratio:
                 best, best_ratio = candidate, ratio
-        if best is None or best_ratio < SHARED_BODY_RATIO:
+        if best_ratio < SHARED_BODY_RATIO and (
+            len(words) >= WHOLE_BLOCK_SHARE * len(self.whole_words) or best_ratio < LOOSE_BODY_RATIO
+        ):
+            # As long as most of the block, it is compared with all of it; a shorter part that
+            # is like none of the block's parts is compared with all of it too, as before.
             best = None
         return self._drift(part, best, reason)
 
@@ -926,11 +957,25 @@ def _clean_item(text: str) -> str:
     return re.sub(r"\s+(?:and|or)$", "", text)
 
 
-def _library_match(text: str, matcher: LibraryMatcher, detail: str = "") -> LibraryMatch:
-    """`text` matched to the library; `detail` (a table row's other cells) when given."""
+def _library_match(
+    text: str, matcher: LibraryMatcher, detail: str = "", *, whole_names_only: bool = False
+) -> LibraryMatch:
+    """`text` matched to the library; `detail` (a table row's other cells) when given.
+
+    With `whole_names_only` (recipients: who the council shares with is a legal statement), a
+    name counts only when it is the item's whole name, or its start followed by a description
+    ("Police, to prevent crime"); a name met in passing leaves the item a proposal, never merged
+    into the nearest library entry."""
     text = _clean_item(text)
     name, after = _split_name(text)
     found = matcher.match(name)
+    if (
+        found is not None
+        and whole_names_only
+        and found.how != "exact"
+        and (found.how == "contains" or not _DETAIL_START.match(name, found.end))
+    ):
+        found = None
     if found is None:
         return LibraryMatch(text, None, detail or after, name=name)
     if detail:
@@ -946,6 +991,30 @@ def _library_match(text: str, matcher: LibraryMatcher, detail: str = "") -> Libr
     # "GPs and hospitals: for health checks", "Health agencies": the name goes on; the detail,
     # if any, is after the separator.
     return LibraryMatch(text, found.slug, after, name=name)
+
+
+# Between the bodies one line names: "the police, schools and the NHS".
+_BODY_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+
+
+def _recipient_matches(text: str, matcher: LibraryMatcher, detail: str) -> list[LibraryMatch]:
+    """A recipient item as the bodies it names: its whole name, or (when that is no library
+    name) each of the names it lists, when every one of them is a library name or alias. One
+    line naming three bodies gives three; anything else is one proposal, never the nearest."""
+    cleaned = _clean_item(text)
+    # The whole line as a list of names, or its name part (before ":" or " - ") as one.
+    for name, after in ((cleaned, ""), _split_name(cleaned)):
+        parts = [part.strip() for part in _BODY_SEPARATOR.split(name) if part.strip()]
+        found = [matcher.match(part) for part in parts]
+        if len(parts) < 2 or not all(match and match.how == "exact" for match in found):
+            continue
+        slugs = list(dict.fromkeys(match.slug for match in found if match))
+        names = {match.slug: part for part, match in zip(parts, found, strict=True) if match}
+        return [
+            LibraryMatch(text, slug, detail or after, name=name if len(slugs) == 1 else names[slug])
+            for slug in slugs
+        ]
+    return [_library_match(text, matcher, detail, whole_names_only=True)]
 
 
 def _frequency(*texts: str) -> str:
@@ -1001,9 +1070,16 @@ def _library_lists(
     matchers = {_CATEGORIES: categories, _RECIPIENTS: recipients}
     parent: int | None = None  # the top-level item that nested items describe
     for block in blocks:
-        if block.kind == _PARAGRAPH:
-            continue
         topic = _list_topic(block.headings)
+        if block.kind == _PARAGRAPH:
+            if topic == _CATEGORIES:
+                # "We collect information such as your name, date of birth and address": the
+                # items that name a library category; prose proposes nothing.
+                for item in enumerated_items(reading_text(block.text)):
+                    match = _library_match(item, categories)
+                    if match.slug:
+                        found[_CATEGORIES].add(match)
+            continue
         if topic is None:
             parent = None
             continue
@@ -1023,10 +1099,12 @@ def _library_lists(
             )
         if not _clean_item(text):
             continue
-        match = _library_match(text, matchers[topic], detail)
         if topic == _RECIPIENTS:
-            match = replace(match, frequency=_frequency(block.reading, block.lead_in))
-        parent = found[topic].add(match)
+            frequency = _frequency(block.reading, block.lead_in)
+            for match in _recipient_matches(text, matchers[topic], detail):
+                parent = found[topic].add(replace(match, frequency=frequency))
+            continue
+        parent = found[topic].add(_library_match(text, matchers[topic], detail))
     return tuple(found[_CATEGORIES].matches), tuple(found[_RECIPIENTS].matches)
 
 
@@ -1304,9 +1382,11 @@ def _lawful_bases(texts: Iterable[str]) -> tuple[str, ...]:
     found: list[str] = []
     for text in texts:
         lowered = text.casefold()
+        cited: list[tuple[int, list[str]]] = named_bases(lowered)
         if "6" not in lowered and "9" not in lowered and "10" not in lowered:
+            _add_provisions(cited, found)
             continue
-        cited: list[tuple[int, list[str]]] = []
+        cited += dotted_citations(lowered)
         ends: dict[int, int] = {}
         for article in _ARTICLE.finditer(lowered):
             number = article.group("article")
@@ -1328,11 +1408,16 @@ def _lawful_bases(texts: Iterable[str]) -> tuple[str, ...]:
                 continue  # "section 6(1)(c) of the Act" is another law's
             points, _ = _points(lowered, bare.group("article"), bare.start() + 1)
             cited.append((bare.start(), points))
-        for _, provisions in sorted(cited, key=lambda entry: entry[0]):
-            for provision in provisions:
-                if provision in _PROVISIONS and provision not in found:
-                    found.append(provision)
+        _add_provisions(cited, found)
     return tuple(found)
+
+
+def _add_provisions(cited: list[tuple[int, list[str]]], found: list[str]) -> None:
+    """Each provision cited, in the order of the text, to `found` once."""
+    for _, provisions in sorted(cited, key=lambda entry: entry[0]):
+        for provision in provisions:
+            if provision in _PROVISIONS and provision not in found:
+                found.append(provision)
 
 
 def _points(text: str, article: str, position: int) -> tuple[list[str], int]:

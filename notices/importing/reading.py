@@ -16,6 +16,7 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import urljoin, urlsplit
@@ -32,11 +33,12 @@ from bs4 import (
     XMLParsedAsHTMLWarning,
 )
 
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
+from notices.importing.html_chrome import named_chrome_kind
+from notices.importing.limits import TooMuchInFile, check_html, check_text, check_word_archive
+from notices.importing.text_furniture import drop_page_furniture
+from notices.importing.text_paragraphs import is_one_paragraph_per_line, split_block
 
-# A Word file is a ZIP: 5 MB of compressed XML can unpack to far more. Real notices unpack to
-# well under a megabyte; this stops a "zip bomb" before mammoth reads it into memory.
-MAX_UNPACKED_WORD_BYTES = 50 * 1024 * 1024
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 SUPPORTED_FORMATS = (
     "a Word document (.docx), a saved web page (.html), Markdown (.md) or plain text (.txt)"
@@ -75,6 +77,9 @@ def read_document(data: bytes, filename: str) -> ReadDocument:
     _refuse_by_size(data)
     try:
         return _read(data, PurePath(filename or "").suffix.lower())
+    except TooMuchInFile as problem:
+        # The caps of notices.importing.limits, checked before any tree is built.
+        raise UnreadableDocument(str(problem)) from None
     except RecursionError:
         # Only hostile or broken HTML nests hundreds of elements deep.
         raise UnreadableDocument(
@@ -92,6 +97,10 @@ def _read(data: bytes, extension: str) -> ReadDocument:
     if not text.strip():
         raise UnreadableDocument(_EMPTY_MESSAGE)
     kind = _text_format(text, extension)
+    if kind != FORMAT_HTML:
+        check_text(text)
+    if kind != FORMAT_TEXT:  # Markdown may hold HTML, which goes to the HTML reader
+        check_html(text)
     if kind == FORMAT_HTML:
         markdown, title, html_notes = _html_to_markdown(text, source=_PAGE)
         notes += html_notes
@@ -101,12 +110,21 @@ def _read(data: bytes, extension: str) -> ReadDocument:
         if extension not in (".md", ".markdown"):
             notes.append("Read as Markdown, because the file uses Markdown headings")
     else:
+        furniture = drop_page_furniture(text.split("\n"))
+        if furniture.left_out:
+            text = "\n".join(furniture.kept)
+            notes.append(
+                f"Left out {_count(len(furniture.left_out), 'line')} of the web page around the "
+                "notice (menus, banners, links): " + "; ".join(furniture.left_out[:8])
+            )
         markdown, title, text_notes = _plain_text_to_markdown(text)
         notes += text_notes
     return _finished(markdown, kind, title, notes)
 
 
 def _finished(markdown: str, kind: str, title: str, notes: list[str]) -> ReadDocument:
+    if kind in (FORMAT_HTML, FORMAT_DOCX):  # text and Markdown were checked as they came in
+        check_text(markdown, what="text read from the file")
     markdown = _defang(markdown)
     markdown = re.sub(r"\n{3,}", "\n\n", markdown).strip("\n")
     if not markdown.strip():
@@ -354,21 +372,20 @@ def _read_word(data: bytes, extension: str) -> ReadDocument:
         raise UnreadableDocument(_NOT_WORD_MESSAGE)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+            names = {entry.filename for entry in archive.infolist()}
+            if "word/document.xml" not in names:
+                raise UnreadableDocument(_not_word_zip_message(names, extension))
+            # Sizes, element counts and depth, streamed, before mammoth builds anything.
+            check_word_archive(archive)
+    except (TooMuchInFile, UnreadableDocument):
+        raise  # ValueErrors that already say what is wrong
+    except (zipfile.BadZipFile, ValueError, OSError, zlib.error, NotImplementedError, RuntimeError):
+        # A damaged, encrypted or oddly compressed archive, found while streaming it.
         if extension == ".docx":
             raise UnreadableDocument(_NOT_WORD_MESSAGE) from None
         raise UnreadableDocument(
             f"This looks like a damaged ZIP archive, not a document. {_UPLOAD_INSTEAD}"
         ) from None
-    names = {entry.filename for entry in entries}
-    if "word/document.xml" not in names:
-        raise UnreadableDocument(_not_word_zip_message(names, extension))
-    if sum(entry.file_size for entry in entries) > MAX_UNPACKED_WORD_BYTES:
-        raise UnreadableDocument(
-            "This Word document is too large to read once unpacked. Save it without pictures, "
-            "or as plain text, and upload it again."
-        )
 
     images = 0
 
@@ -480,7 +497,9 @@ _CHROME_NAMES = (
     "breadcrumbs",
     "search box",
     "cookie banner",
+    "service banner",
     "contents list",
+    "share links",
     "related links",
     "feedback form",
     "other forms",
@@ -604,7 +623,12 @@ def _html_to_markdown(html: str, *, source: str) -> tuple[str, str, list[str]]:
         blocks.insert(0, f"# {_inline_plain(first_h1)}")
     markdown = "\n\n".join(blocks)
 
-    title = first_h1 or page_title or _first_heading(markdown)
+    if _SKIP_LINK_TEXT.search(page_title) or _COOKIE_WORDS.search(page_title):
+        page_title = ""  # a <title> that is furniture, not the page's name
+    first_heading = _first_heading(markdown)
+    if _NAMES_THE_NOTICE.search(first_heading):
+        page_title = first_heading  # the notice's own heading over the browser tab's text
+    title = first_h1 or page_title or first_heading
     present = [name for name in _CHROME_NAMES if name in chrome]
     if present:
         notes.append(f"Left out the {source}'s {_join_words(present)}")
@@ -751,11 +775,15 @@ def _remove_chrome(soup: BeautifulSoup, *, keep: Tag | None, gone: _Removed) -> 
     protected = {id(soup), *(id(element) for element in soup.find_all(["html", "body"]))}
     if keep is not None:
         protected |= {id(keep), *(id(parent) for parent in keep.parents)}
+    # Chrome named only by class or id is looked for outside the marked main content.
+    inside = {id(element) for element in keep.find_all(True)} if keep is not None else set()
     found: set[str] = set()
     for element in soup.find_all(True):
         if element in gone or id(element) in protected:
             continue
         kind = _chrome_kind(element)
+        if kind is None and id(element) not in inside:
+            kind = named_chrome_kind(element)
         if kind:
             found.add(kind)
             gone.remove(element)
@@ -1328,6 +1356,7 @@ _LEAD_IN_WORDS = re.compile(
 )
 # Lines this short all through a block were never wrapped: an address, contact details.
 _SHORT_LINE = 50
+_NAMES_THE_NOTICE = re.compile(r"\bprivacy notice\b", re.I)
 # Unwrapped text puts each paragraph on one long line; wrapped text breaks lines before this.
 _PARAGRAPH_LINE = 100
 _HEADING_MAX = 80
@@ -1335,7 +1364,12 @@ _HEADING_MAX = 80
 
 def _plain_text_to_markdown(text: str) -> tuple[str, str, list[str]]:
     """Plain text as Markdown: its headings found, its bullets made lists, wrapped lines joined."""
-    blocks = _text_blocks(text.expandtabs(4))
+    blocks = []
+    for block in _text_blocks(text.expandtabs(4)):
+        if is_one_paragraph_per_line(block):  # text copied from a web page
+            blocks += split_block(block, _is_list_line)
+        else:
+            blocks.append(block)
     notes = []
     # Text copied from a web page often ends with the page's "Was this page helpful?" form.
     for index in range(len(blocks) * 2 // 3, len(blocks)):
@@ -1361,8 +1395,12 @@ def _plain_text_to_markdown(text: str) -> tuple[str, str, list[str]]:
             titles.append(title)
             block = block[consumed:]
         out.extend(_text_body(block))
-    # A first heading followed straight away by another is the document's own title.
-    if len(out) > 1 and out[0].startswith("## ") and out[1].startswith("#"):
+    # A first heading followed straight away by another, or naming the notice, is its title.
+    if (
+        out
+        and out[0].startswith("## ")
+        and ((len(out) > 1 and out[1].startswith("#")) or _NAMES_THE_NOTICE.search(out[0]))
+    ):
         out[0] = out[0][1:]
     markdown = "\n\n".join(part for part in out if part)
     return markdown, (titles[0] if titles else ""), notes
@@ -1466,6 +1504,8 @@ def _block_heading(
         if next_is_short and not first:
             return None
         return 2, line, 1
+    if len(block) >= 3 and all(len(line.strip()) < _SHORT_LINE for line in block):
+        return None  # an address, or contact details, line by line
     # A short line straight above a paragraph or list, not the first line of a wrapped paragraph.
     next_line = block[1].strip()
     longest_rest = max(len(rest.strip()) for rest in block[1:])

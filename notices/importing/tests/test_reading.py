@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from notices.importing import reading
+from notices.importing import limits, reading
 from notices.importing.reading import (
     MAX_IMPORT_BYTES,
     ReadDocument,
@@ -442,11 +442,20 @@ def test_html_nested_absurdly_deep_is_refused_not_crashed():
 
 
 def test_deeply_nested_page_layout_is_read_quickly():
-    page = "<div>" * 20000 + "<p>Deep words.</p>" + "</div>" * 20000
+    page = "<div>" * 120 + "<p>Deep words.</p>" + "</div>" * 120
     started = time.perf_counter()
     document = read_document(page.encode(), "notice.html")
     assert document.markdown == "Deep words.\n"
     assert time.perf_counter() - started < 5
+
+
+def test_a_page_nested_thousands_deep_is_refused_before_it_is_parsed(monkeypatch):
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("a page nested 50,000 deep reached the HTML parser")
+
+    monkeypatch.setattr(reading, "BeautifulSoup", must_not_run)
+    page = "<div>" * 50_000 + "<p>Deep words.</p>" + "</div>" * 50_000
+    assert "nested too deeply: more than 150 levels" in refusal(page.encode(), "notice.html")
 
 
 def test_a_text_file_that_is_really_a_web_page_is_read_as_html():
@@ -701,7 +710,7 @@ def test_short_lines_capitals_and_colons_become_headings_in_plain_text():
     document = read_document(UNNUMBERED_TEXT_NOTICE.encode(), "notice.txt")
 
     assert headings(document.markdown) == [
-        "## Children's social care privacy notice",
+        "# Children's social care privacy notice",  # a first heading naming the notice
         "## Who we are",
         "## WHAT WE COLLECT",
         "## Who we share it with",
@@ -934,7 +943,7 @@ def test_a_web_page_with_only_chrome_is_refused():
 def test_a_word_file_that_unpacks_to_a_huge_size_is_refused_before_it_is_read(monkeypatch):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", b" " * (reading.MAX_UNPACKED_WORD_BYTES + 1))
+        archive.writestr("word/document.xml", b" " * (49 * 1024 * 1024))
     data = buffer.getvalue()
     assert len(data) < MAX_IMPORT_BYTES
 
@@ -942,7 +951,7 @@ def test_a_word_file_that_unpacks_to_a_huge_size_is_refused_before_it_is_read(mo
         raise AssertionError("mammoth was asked to read a zip bomb")
 
     monkeypatch.setattr(reading.mammoth, "convert_to_html", must_not_run)
-    assert "too large to read once unpacked" in refusal(data, "notice.docx")
+    assert "The Word document unpacks to 49 MB; the limit is 5 MB" in refusal(data, "notice.docx")
 
 
 def test_a_file_over_the_limit_is_refused_before_any_parsing(monkeypatch):
@@ -966,11 +975,33 @@ def test_the_size_refusal_states_the_file_size_in_megabytes():
     assert "it is 15.0 MB, and the limit is 5 MB" in refusal(data, "notice.txt")
 
 
-def test_a_file_exactly_at_the_limit_is_read():
-    data = b"Notice\n\n" + b"word " * ((MAX_IMPORT_BYTES - 9) // 5) + b"\n"
-    data += b"." * (MAX_IMPORT_BYTES - len(data))
-    assert len(data) == MAX_IMPORT_BYTES
+def test_text_exactly_at_the_text_limit_is_read_and_one_character_more_is_refused():
+    most = limits.limit("IMPORT_MAX_TEXT_CHARACTERS")
+    data = b"Notice\n\n" + b"word " * ((most - 9) // 5) + b"\n"
+    data += b"." * (most - len(data))
+    assert len(data) == most
     assert read_document(data, "notice.txt").markdown.startswith("## Notice\n\nword word")
+    message = refusal(data + b".", "notice.txt")
+    assert message.startswith(
+        "The file's text is 1,000,001 characters long; the limit is 1,000,000."
+    )
+
+
+def test_a_file_at_the_upload_limit_is_refused_by_the_text_limit_before_parsing(monkeypatch):
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("text over the limit was parsed")
+
+    monkeypatch.setattr(reading, "_plain_text_to_markdown", must_not_run)
+    data = b"Notice\n\n" + b"word " * ((MAX_IMPORT_BYTES - 9) // 5)
+    assert "characters long; the limit is 1,000,000" in refusal(data, "notice.txt")
+
+
+def test_text_with_too_many_lines_is_refused(monkeypatch):
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("text over the limit was parsed")
+
+    monkeypatch.setattr(reading, "_plain_text_to_markdown", must_not_run)
+    assert "has 30,001 lines; the limit is 20,000" in refusal(b"a\n" * 30_000, "notice.txt")
 
 
 def test_refusals_are_value_errors_for_callers_that_catch_those():
