@@ -6,7 +6,6 @@ The notices here are written for these tests, in the project's own words.
 
 import io
 import re
-import time
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -441,12 +440,11 @@ def test_html_nested_absurdly_deep_is_refused_not_crashed():
         assert "nested too deeply" in refusal(data.encode(), filename)
 
 
-def test_deeply_nested_page_layout_is_read_quickly():
+def test_deeply_nested_page_layout_is_read():
+    # Speed figures live in make bench-hostile (cases_import), never in a timed test.
     page = "<div>" * 120 + "<p>Deep words.</p>" + "</div>" * 120
-    started = time.perf_counter()
     document = read_document(page.encode(), "notice.html")
     assert document.markdown == "Deep words.\n"
-    assert time.perf_counter() - started < 5
 
 
 def test_a_page_nested_thousands_deep_is_refused_before_it_is_parsed(monkeypatch):
@@ -963,9 +961,7 @@ def test_a_file_over_the_limit_is_refused_before_any_parsing(monkeypatch):
     data = b"# Notice\n\n" + b"x" * (MAX_IMPORT_BYTES + 1 - 10)
     assert len(data) == MAX_IMPORT_BYTES + 1
 
-    started = time.perf_counter()
     message = refusal(data, "notice.md")
-    assert time.perf_counter() - started < 0.5
     assert message.startswith("The file is too large to import: it is just over 5 MB")
     assert "the limit is 5 MB" in message
 
