@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from councils import permissions
-from notices.authoring.forms import ImportForm, PublishForm, RestoreForm
+from notices.authoring.forms import ImportForm, PublishForm, RestoreForm, what_they_changed
 from notices.importing.drafting import ImportRefused, import_notice_file
 from notices.importing.reading import MAX_IMPORT_BYTES
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
@@ -84,7 +84,14 @@ def _publish_if_valid(request: HttpRequest, form: PublishForm, publish: Callable
             is_major=form.is_major,
             opened_revision=form.cleaned_data["opened_revision"],
         )
-    except (PublishingError, DraftChangedError) as refusal:
+    except DraftChangedError as conflict:
+        form.add_error(
+            None,
+            f"{conflict}{what_they_changed(draft)} Look at the draft and the comparison again "
+            "before publishing.",
+        )
+        return None
+    except PublishingError as refusal:
         form.add_error(None, str(refusal))
         return None
 
@@ -182,7 +189,11 @@ def restore_version_view(
                 opened_revision=form.cleaned_data["opened_revision"],
             )
         except DraftChangedError as conflict:
-            form.add_error(None, f"{conflict} Look at the draft again before restoring over it.")
+            form.add_error(
+                None,
+                f"{conflict}{what_they_changed(notice)} Look at the draft again before "
+                "restoring over it.",
+            )
         else:
             messages.success(
                 request,
