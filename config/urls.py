@@ -43,3 +43,5 @@ urlpatterns = [
     path("", include("notices.public.council_urls")),
     path("", include("notices.public.urls")),
 ]
+
+handler403 = "config.views.permission_denied"

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from councils import permissions
+from notices.authoring import refusals
 from notices.authoring.forms import ImportForm, PublishForm, RestoreForm, what_they_changed
 from notices.importing.drafting import ImportRefused, import_notice_file
 from notices.importing.reading import MAX_IMPORT_BYTES
@@ -45,16 +46,17 @@ def _notice_for(
     request: HttpRequest,
     object_id: str,
     may: Callable[[permissions.User, Notice], bool],
+    refusal: Callable[[Notice], str],
 ) -> Notice:
     """The notice, if the person may see it, and may do this to it. Another council's notice is
     a 404 (the admin's own council-limited lookup), as if it did not exist, so its id tells them
-    nothing; one they may see but not do this to is a 403."""
+    nothing; one they may see but not do this to is a 403 saying why (`refusal`)."""
     if not str(object_id).isdigit():
         raise Http404("No such notice.")
     visible = model_admin.get_queryset(request).select_related("council", "updated_by")
     notice = get_object_or_404(visible, pk=object_id)
     if not may(request.user, notice):
-        raise PermissionDenied
+        raise PermissionDenied(refusal(notice))
     return notice
 
 
@@ -100,7 +102,9 @@ def preview_notice_draft(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
 ) -> HttpResponse:
     """The draft exactly as the public would see it if it were published now."""
-    notice = _notice_for(model_admin, request, object_id, permissions.can_view_draft)
+    notice = _notice_for(
+        model_admin, request, object_id, permissions.can_view_draft, refusals.cannot_view_draft
+    )
     status = draft_status(notice)
     block = status.block_version
     context = {
@@ -120,7 +124,13 @@ def preview_notice_draft(
 def publish_notice_view(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
 ) -> HttpResponse:
-    notice = _notice_for(model_admin, request, object_id, permissions.can_publish_notice)
+    notice = _notice_for(
+        model_admin,
+        request,
+        object_id,
+        permissions.can_publish_notice,
+        refusals.cannot_publish_notice,
+    )
     first_version = not NoticeVersion.objects.of_notice(notice).exists()
     form = _publish_form(request, notice, first_version=first_version)
     version = _publish_if_valid(request, form, publish_notice, notice)
@@ -156,7 +166,9 @@ def notice_versions_view(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
 ) -> HttpResponse:
     """The published versions, for staff: who published each, and a way to restore one."""
-    notice = _notice_for(model_admin, request, object_id, permissions.can_view_draft)
+    notice = _notice_for(
+        model_admin, request, object_id, permissions.can_view_draft, refusals.cannot_view_draft
+    )
     versions = (
         NoticeVersion.objects.of_notice(notice)
         .without_content()
@@ -177,7 +189,9 @@ def notice_versions_view(
 def restore_version_view(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str, number: int
 ) -> HttpResponse:
-    notice = _notice_for(model_admin, request, object_id, permissions.can_restore_version)
+    notice = _notice_for(
+        model_admin, request, object_id, permissions.can_restore_version, refusals.cannot_edit_draft
+    )
     version = history.version_or_404(notice, number, for_comparison=True)
     form = RestoreForm(request.POST or None, initial={"opened_revision": notice.revision})
     if request.method == "POST" and form.is_valid():
@@ -225,7 +239,7 @@ def publish_shared_block_view(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
 ) -> HttpResponse:
     if not permissions.can_publish_shared_block(request.user):
-        raise PermissionDenied
+        raise PermissionDenied(refusals.CANNOT_PUBLISH_SHARED_BLOCK)
     if not str(object_id).isdigit():
         raise Http404("No such block.")
     block = get_object_or_404(SharedBlock.objects.select_related("updated_by"), pk=object_id)
@@ -257,7 +271,9 @@ def publish_shared_block_view(
 def import_notice_view(model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str):
     """Import a file into the notice's draft: Preview reports what it would do and writes
     nothing; Import (with the replace box ticked) writes the draft. Either way the report shows."""
-    notice = _notice_for(model_admin, request, object_id, permissions.can_edit_draft)
+    notice = _notice_for(
+        model_admin, request, object_id, permissions.can_edit_draft, refusals.cannot_edit_draft
+    )
     preview = "_preview" in request.POST
     form = ImportForm(
         request.POST or None, request.FILES or None, max_bytes=MAX_IMPORT_BYTES, preview=preview
