@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
 from councils import permissions
+from councils.sign_in import EmailSignInForm
 
 # Pages a signed-in person may always reach, role or not: to leave, or to change their password.
 _ALWAYS_ALLOWED = {"logout", "password_change", "password_change_done", "i18n_javascript"}
@@ -16,6 +17,7 @@ class NoticeAdminSite(admin.AdminSite):
     site_header = "Council privacy notices: staff"
     site_title = "Council privacy notices"
     index_title = "Notices, councils and shared libraries"
+    login_form = EmailSignInForm
 
     def admin_view(self, view, cacheable: bool = False):
         guarded = super().admin_view(view, cacheable)

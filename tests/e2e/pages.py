@@ -12,11 +12,11 @@ class AdminLoginPage:
         self.page.goto(self.url)
         return self
 
-    def login(self, username: str, password: str) -> None:
+    def login(self, email: str, password: str) -> None:
         self.open()
-        self.page.get_by_label("Username").fill(username)
+        self.page.get_by_label("Email address").fill(email)
         self.page.get_by_label("Password").fill(password)
-        self.page.get_by_role("button", name="Log in").click()
+        self.page.get_by_role("button", name="Sign in").click()
         # The admin index shows the signed-in user's tools; the login form never does.
         expect(self.page.locator("#user-tools")).to_be_visible()
 
