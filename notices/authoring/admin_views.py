@@ -156,7 +156,7 @@ def publish_notice_view(
         status=status,
         completeness=check_completeness(status.draft_snapshot),
         diff=diff,
-        draft_saved_by=display_name(notice.updated_by),
+        draft_saved_by=display_name(notice.updated_by) if notice.updated_by_id else None,
         preview_url=reverse("admin:notices_notice_preview", args=[notice.pk]),
     )
     return TemplateResponse(request, "admin/notices/notice/publish.html", context)
@@ -230,7 +230,7 @@ def restore_version_view(
         form=form,
         version=version,
         diff=diff,
-        draft_saved_by=display_name(notice.updated_by),
+        draft_saved_by=display_name(notice.updated_by) if notice.updated_by_id else None,
     )
     return TemplateResponse(request, "admin/notices/notice/restore.html", context)
 
@@ -262,7 +262,7 @@ def publish_shared_block_view(
         form=form,
         latest=latest,
         draft=shared_block_snapshot(block),
-        draft_saved_by=display_name(block.updated_by),
+        draft_saved_by=display_name(block.updated_by) if block.updated_by_id else None,
         published_notices=Notice.objects.of_kind(block.notice_kind).published().count(),
     )
     return TemplateResponse(request, "admin/notices/sharedblock/publish.html", context)
