@@ -143,7 +143,7 @@ class SectionInline(
     extra = 0
 
 
-class NoticeDataCategoryInline(CouncilScopedInlineMixin, PlainWordsMixin, admin.TabularInline):
+class NoticeDataCategoryInline(CouncilScopedInlineMixin, PlainWordsMixin, admin.StackedInline):
     model = NoticeDataCategory
     formset = OwnRowsFormSet
     fields = ["position", "category", "detail"]
