@@ -177,7 +177,6 @@ class RetentionPeriodInline(CouncilScopedInlineMixin, PlainWordsMixin, admin.Sta
         "source",
         "notes",
     ]
-    autocomplete_fields = ["record_kind"]
     extra = 0
 
 

@@ -106,3 +106,21 @@ class PublicNoticePage:
 
     def heading(self, text: str) -> Locator:
         return self.page.get_by_role("heading", level=2, name=text, exact=True)
+
+
+class StaffHomePage:
+    """The admin's front page: a council's notices, each as a card with its next actions."""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+
+    def open(self) -> "StaffHomePage":
+        self.page.goto(f"{self.base_url}/admin/")
+        return self
+
+    def card(self, council_name: str) -> Locator:
+        return self.page.locator(".notice-card", has_text=council_name)
+
+    def action(self, council_name: str, label: str) -> Locator:
+        return self.card(council_name).get_by_role("link", name=label)
