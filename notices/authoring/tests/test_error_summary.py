@@ -39,7 +39,7 @@ def test_a_missing_title_is_summarised_at_the_top_and_links_to_the_field(admin_c
     html = admin_client.post(change_url(notice), data).content.decode()
     assert title_of(html).startswith("Error: ")
     summary = summary_of(html)
-    assert '<a href="#id_title">Title: This field is required.</a>' in summary
+    assert '<a href="#id_title">Title of the notice: This field is required.</a>' in summary
     # Before the form, so it is on the first screen.
     assert html.index('class="error-summary"') < html.index('id="notice_form"')
     assert Notice.objects.get(pk=notice.pk).title == notice.title
@@ -75,7 +75,7 @@ def test_an_edit_conflict_says_who_saved_when_and_what_they_changed(
     assert response.status_code == 200
     summary = summary_of(response.content.decode())
     assert "Priya Shah saved this draft at" in summary
-    assert "They changed: Changed Title." in summary
+    assert "They changed: Changed Title of the notice." in summary
     assert title_of(response.content.decode()).startswith("Error:")
     notice.refresh_from_db()
     assert notice.title == "Priya's new title"
