@@ -22,7 +22,6 @@ PLAIN_WORDS: dict[str, tuple[str | None, str | None]] = {
         "The end of the web address that links straight to this section. Made from the heading "
         "when left empty. Change it only if you must: links people already have stop working.",
     ),
-    "body": ("Text", None),
     "ico_item": (
         "Which ICO checklist item this answers",
         "The checklist on this page counts this section towards that item.",
