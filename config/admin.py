@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
 
 from councils import permissions
+from councils.sign_in import EmailSignInForm
 from notices.public.addresses import is_canonical_id
 
 # Pages a signed-in person may always reach, role or not: to leave, or to change their password.
@@ -26,6 +27,7 @@ class NoticeAdminSite(admin.AdminSite):
     site_header = "Council privacy notices: staff"
     site_title = "Council privacy notices"
     index_title = "Notices, councils and shared libraries"
+    login_form = EmailSignInForm
 
     def admin_view(self, view, cacheable: bool = False):
         guarded = super().admin_view(_canonical_ids_only(view), cacheable)
@@ -41,11 +43,28 @@ class NoticeAdminSite(admin.AdminSite):
 
         return inner
 
-    def index(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
-        from notices.authoring.dashboard import dashboard_for
+    def each_context(self, request: HttpRequest) -> dict:
+        context = super().each_context(request)
+        # The sidebar is Django's list of models: a national admin's map, a council's clutter.
+        if not permissions.is_national_admin(request.user):
+            context["is_nav_sidebar_enabled"] = False
+        return context
 
-        extra_context = {"dashboard": dashboard_for(request.user), **(extra_context or {})}
-        return super().index(request, extra_context)
+    def index(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+        """The staff home. A council's staff see their council's notices, each with its state
+        and next action; national admins see what needs attention across every council, and
+        the full list of what the admin holds."""
+        from notices.authoring.dashboard import dashboard_for
+        from notices.authoring.staff_home import staff_home_for
+
+        if permissions.is_national_admin(request.user):
+            context = {"dashboard": dashboard_for(request.user)}
+        else:
+            context = {
+                "staff_home": staff_home_for(request.user),
+                "title": "Your council's notices",
+            }
+        return super().index(request, {**context, **(extra_context or {})})
 
     def no_council_assigned(self, request: HttpRequest) -> HttpResponse:
         """Staff with no council and no national role: say so, rather than show an empty admin."""

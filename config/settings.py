@@ -205,7 +205,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # even checked; it authenticates nobody itself.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Signs in by email address (or an older account's username); see councils/sign_in.py.
+    "councils.sign_in.EmailOrUsernameBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 60))
@@ -215,6 +216,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 60
 # attacker with many addresses gets the limit once per address against one account, still far
 # too few guesses against a 12-character password.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Counted against the address in one case, as the sign-in matches it (councils/sign_in.py).
+AXES_USERNAME_CALLABLE = "councils.sign_in.lockout_username"
 # A successful sign-in wipes the earlier failures, so an occasional typo never adds up.
 AXES_RESET_ON_SUCCESS = True
 # Each attempt during a lockout starts the wait again, so a script that keeps trying stays out.

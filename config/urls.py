@@ -47,3 +47,5 @@ urlpatterns = [
     path("", include("notices.public.council_urls")),
     path("", include("notices.public.urls")),
 ]
+
+handler403 = "config.views.permission_denied"

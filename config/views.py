@@ -95,3 +95,21 @@ def healthz(request: HttpRequest) -> JsonResponse:
     """For a load balancer or orchestrator: 200 when the site can serve pages, 503 when not."""
     status = database_health()
     return JsonResponse({"status": status}, status=200 if status == HEALTHY else 503)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A refusal (403) that says why and what to do next. In the admin it wears the admin's
+    design and gives the refusal's own message, written for staff; elsewhere it says little."""
+    from django.contrib import admin
+
+    from councils.permissions import is_active_staff
+    from notices.authoring.refusals import GENERAL_REFUSAL
+
+    if request.path_info.startswith(f"/{settings.ADMIN_PATH}") and is_active_staff(request.user):
+        context = {
+            **admin.site.each_context(request),
+            "title": "You cannot do this",
+            "reason": str(exception or "") or GENERAL_REFUSAL,
+        }
+        return render(request, "admin/refused.html", context, status=403)
+    return render(request, "403.html", status=403)

@@ -161,8 +161,9 @@ def test_national_admins_may_see_and_clear_lockouts_in_the_admin():
 def test_sign_in_protection_settings_are_pinned():
     assert settings.AUTHENTICATION_BACKENDS == [
         "axes.backends.AxesStandaloneBackend",
-        "django.contrib.auth.backends.ModelBackend",
+        "councils.sign_in.EmailOrUsernameBackend",
     ]
+    assert settings.AXES_USERNAME_CALLABLE == "councils.sign_in.lockout_username"
     assert settings.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
     assert "axes" in settings.INSTALLED_APPS
     assert settings.AXES_FAILURE_LIMIT == 5

@@ -11,6 +11,7 @@ from markdownx.widgets import AdminMarkdownxWidget
 from councils import permissions
 from councils.admin_scoping import CouncilScopedAdminMixin, CouncilScopedInlineMixin
 from notices.authoring import admin_views
+from notices.authoring.editor_words import PLAIN_WORDS
 from notices.authoring.forms import DraftAdminForm
 from notices.models import (
     AuditEvent,
@@ -36,6 +37,26 @@ from notices.text.anchors import anchor_from_heading, unique_anchor
 
 # django-markdownx wires its editors once, on page load; this wires rows added with "Add another".
 MARKDOWN_INLINE_JS = "js/admin-markdown-inlines.js"
+# Up and down buttons for rows, and the warning before leaving with unsaved changes.
+EDITOR_JS = "js/admin-notice-editor.js"
+
+
+class PlainWordsMixin:
+    """Labels and help for a data protection officer (editor_words), and rows put in order with
+    Up and Down buttons rather than by typing numbers: the position is a hidden field that the
+    editor's script renumbers from the order on screen."""
+
+    def formfield_for_dbfield(
+        self, db_field: models.Field, request: HttpRequest, **kwargs
+    ) -> forms.Field | None:
+        if db_field.name == "position":
+            kwargs["widget"] = forms.HiddenInput
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name in PLAIN_WORDS:
+            label, help_text = PLAIN_WORDS[db_field.name]
+            field.label = label or field.label
+            field.help_text = help_text if help_text is not None else field.help_text
+        return field
 
 
 class MarkdownWidgetsMixin:
@@ -70,7 +91,27 @@ class OwnRowsFormSet(forms.BaseInlineFormSet):
 
 
 class OrderedPartFormSet(OwnRowsFormSet):
-    """Makes every part's anchor unique within the submission, not only against the database."""
+    """Makes every part's anchor unique within the submission, not only against the database,
+    and lets one save swap or pass on anchors between parts."""
+
+    def save_existing_objects(self, commit: bool = True) -> list:
+        if commit:
+            self._free_anchors_being_changed()
+        return super().save_existing_objects(commit)
+
+    def _free_anchors_being_changed(self) -> None:
+        """The database checks each anchor is unique row by row, so saving A's new anchor while B
+        still holds it would fail even when B is giving it up in the same save. Rows whose anchor
+        changes, and rows being deleted, first take a placeholder no real anchor can be (anchors
+        are slugs); the admin's transaction undoes it all if the save fails."""
+        moving = [
+            form.instance.pk
+            for form in self.initial_forms
+            if form.instance.pk
+            and (self._should_delete_form(form) or "anchor" in form.changed_data)
+        ]
+        for pk in moving:
+            self.model.objects.filter(pk=pk).update(anchor=f"~moving~{pk}")
 
     def clean(self) -> None:
         # Before Django's duplicate check, which would otherwise see two empty anchors as equal.
@@ -92,15 +133,17 @@ class OrderedPartFormSet(OwnRowsFormSet):
                 taken.add(anchor)
 
 
-class SectionInline(CouncilScopedInlineMixin, MarkdownWidgetsMixin, admin.StackedInline):
+class SectionInline(
+    CouncilScopedInlineMixin, PlainWordsMixin, MarkdownWidgetsMixin, admin.StackedInline
+):
     model = Section
     formset = OrderedPartFormSet
-    fields = [("position", "ico_item"), ("heading", "anchor"), "body"]
+    fields = ["position", "heading", "body", ("ico_item", "anchor")]
     markdown_fields = ("body",)
     extra = 0
 
 
-class NoticeDataCategoryInline(CouncilScopedInlineMixin, admin.TabularInline):
+class NoticeDataCategoryInline(CouncilScopedInlineMixin, PlainWordsMixin, admin.StackedInline):
     model = NoticeDataCategory
     formset = OwnRowsFormSet
     fields = ["position", "category", "detail"]
@@ -108,36 +151,32 @@ class NoticeDataCategoryInline(CouncilScopedInlineMixin, admin.TabularInline):
     extra = 0
 
 
-class NoticeRecipientInline(CouncilScopedInlineMixin, admin.TabularInline):
+class NoticeRecipientInline(CouncilScopedInlineMixin, PlainWordsMixin, admin.StackedInline):
     model = NoticeRecipient
     formset = OwnRowsFormSet
-    fields = ["position", "recipient", "frequency", "purpose"]
+    fields = ["position", ("recipient", "frequency"), "purpose"]
     autocomplete_fields = ["recipient"]
     extra = 0
 
 
-class LawfulBasisInline(CouncilScopedInlineMixin, admin.StackedInline):
+class LawfulBasisInline(CouncilScopedInlineMixin, PlainWordsMixin, admin.StackedInline):
     model = LawfulBasis
     formset = OwnRowsFormSet
-    fields = [("position", "provision"), "schedule_1_condition", "legislation", "explanation"]
+    fields = ["position", "provision", "schedule_1_condition", "legislation", "explanation"]
     extra = 0
 
 
-class RetentionPeriodInline(CouncilScopedInlineMixin, admin.TabularInline):
+class RetentionPeriodInline(CouncilScopedInlineMixin, PlainWordsMixin, admin.StackedInline):
     model = RetentionPeriod
     formset = OwnRowsFormSet
+    # Stacked, a few fields a line, so a row fits a 1280 px screen.
     fields = [
         "position",
-        "record_type",
-        "record_kind",
-        "trigger",
-        "years",
-        "months",
-        "is_minimum",
+        ("record_type", "record_kind"),
+        ("years", "months", "is_minimum", "trigger"),
         "source",
         "notes",
     ]
-    autocomplete_fields = ["record_kind"]
     extra = 0
 
 
@@ -190,7 +229,13 @@ class DraftAdminMixin:
 
 
 @admin.register(Notice)
-class NoticeAdmin(CouncilScopedAdminMixin, DraftAdminMixin, MarkdownWidgetsMixin, admin.ModelAdmin):
+class NoticeAdmin(
+    CouncilScopedAdminMixin,
+    DraftAdminMixin,
+    PlainWordsMixin,
+    MarkdownWidgetsMixin,
+    admin.ModelAdmin,
+):
     list_display = ["title", "council", "kind", "last_reviewed", "review_due", "updated_at"]
     list_filter = ["kind", "council__kind"]
     list_select_related = ["council"]
@@ -239,12 +284,17 @@ class NoticeAdmin(CouncilScopedAdminMixin, DraftAdminMixin, MarkdownWidgetsMixin
             raise PermissionDenied
         super().save_model(request, obj, form, change)
 
+    class Media:
+        js = [MARKDOWN_INLINE_JS, EDITOR_JS]
+
     def draft_status_context(self, request: HttpRequest, obj: Notice) -> dict:
         publication = draft_status(obj)
         return {
             "publication": publication,
             "completeness": check_completeness(publication.draft_snapshot),
             "can_publish": permissions.can_publish_notice(request.user, obj),
+            # A council has one notice of each kind: another is never what an editor wants.
+            "show_save_and_add_another": False,
         }
 
 
@@ -264,7 +314,9 @@ class SharedBlockPermissions:
         return permissions.can_edit_shared_block(request.user)
 
 
-class SharedBlockPartInline(SharedBlockPermissions, MarkdownWidgetsMixin, admin.StackedInline):
+class SharedBlockPartInline(
+    SharedBlockPermissions, PlainWordsMixin, MarkdownWidgetsMixin, admin.StackedInline
+):
     model = SharedBlockPart
     formset = OrderedPartFormSet
     fields = ["position", ("heading", "anchor"), "body"]
@@ -280,6 +332,10 @@ class SharedBlockAdmin(
     fields = ["notice_kind", "title", "introduction", "opened_revision"]
     markdown_fields = ("introduction",)
     inlines = [SharedBlockPartInline]
+
+    class Media:
+        js = [MARKDOWN_INLINE_JS, EDITOR_JS]
+
     draft_views = {"publish/": ("publish", admin_views.publish_shared_block_view)}
 
     def draft_status_context(self, request: HttpRequest, obj: SharedBlock) -> dict:

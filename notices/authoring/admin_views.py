@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from councils import permissions
-from notices.authoring.forms import ImportForm, PublishForm, RestoreForm
+from notices.authoring import refusals
+from notices.authoring.forms import ImportForm, PublishForm, RestoreForm, what_they_changed
 from notices.importing.drafting import ImportRefused, import_notice_file
 from notices.importing.reading import MAX_IMPORT_BYTES
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
@@ -45,16 +46,17 @@ def _notice_for(
     request: HttpRequest,
     object_id: str,
     may: Callable[[permissions.User, Notice], bool],
+    refusal: Callable[[Notice], str],
 ) -> Notice:
     """The notice, if the person may see it, and may do this to it. Another council's notice is
     a 404 (the admin's own council-limited lookup), as if it did not exist, so its id tells them
-    nothing; one they may see but not do this to is a 403."""
+    nothing; one they may see but not do this to is a 403 saying why (`refusal`)."""
     if not str(object_id).isdigit():
         raise Http404("No such notice.")
     visible = model_admin.get_queryset(request).select_related("council", "updated_by")
     notice = get_object_or_404(visible, pk=object_id)
     if not may(request.user, notice):
-        raise PermissionDenied
+        raise PermissionDenied(refusal(notice))
     return notice
 
 
@@ -84,7 +86,14 @@ def _publish_if_valid(request: HttpRequest, form: PublishForm, publish: Callable
             is_major=form.is_major,
             opened_revision=form.cleaned_data["opened_revision"],
         )
-    except (PublishingError, DraftChangedError) as refusal:
+    except DraftChangedError as conflict:
+        form.add_error(
+            None,
+            f"{conflict}{what_they_changed(draft)} Look at the draft and the comparison again "
+            "before publishing.",
+        )
+        return None
+    except PublishingError as refusal:
         form.add_error(None, str(refusal))
         return None
 
@@ -93,7 +102,9 @@ def preview_notice_draft(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
 ) -> HttpResponse:
     """The draft exactly as the public would see it if it were published now."""
-    notice = _notice_for(model_admin, request, object_id, permissions.can_view_draft)
+    notice = _notice_for(
+        model_admin, request, object_id, permissions.can_view_draft, refusals.cannot_view_draft
+    )
     status = draft_status(notice)
     block = status.block_version
     context = {
@@ -113,7 +124,13 @@ def preview_notice_draft(
 def publish_notice_view(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
 ) -> HttpResponse:
-    notice = _notice_for(model_admin, request, object_id, permissions.can_publish_notice)
+    notice = _notice_for(
+        model_admin,
+        request,
+        object_id,
+        permissions.can_publish_notice,
+        refusals.cannot_publish_notice,
+    )
     first_version = not NoticeVersion.objects.of_notice(notice).exists()
     form = _publish_form(request, notice, first_version=first_version)
     version = _publish_if_valid(request, form, publish_notice, notice)
@@ -139,7 +156,7 @@ def publish_notice_view(
         status=status,
         completeness=check_completeness(status.draft_snapshot),
         diff=diff,
-        draft_saved_by=display_name(notice.updated_by),
+        draft_saved_by=display_name(notice.updated_by) if notice.updated_by_id else None,
         preview_url=reverse("admin:notices_notice_preview", args=[notice.pk]),
     )
     return TemplateResponse(request, "admin/notices/notice/publish.html", context)
@@ -149,7 +166,9 @@ def notice_versions_view(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
 ) -> HttpResponse:
     """The published versions, for staff: who published each, and a way to restore one."""
-    notice = _notice_for(model_admin, request, object_id, permissions.can_view_draft)
+    notice = _notice_for(
+        model_admin, request, object_id, permissions.can_view_draft, refusals.cannot_view_draft
+    )
     versions = (
         NoticeVersion.objects.of_notice(notice)
         .without_content()
@@ -170,7 +189,9 @@ def notice_versions_view(
 def restore_version_view(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str, number: int
 ) -> HttpResponse:
-    notice = _notice_for(model_admin, request, object_id, permissions.can_restore_version)
+    notice = _notice_for(
+        model_admin, request, object_id, permissions.can_restore_version, refusals.cannot_edit_draft
+    )
     version = history.version_or_404(notice, number, for_comparison=True)
     form = RestoreForm(request.POST or None, initial={"opened_revision": notice.revision})
     if request.method == "POST" and form.is_valid():
@@ -182,7 +203,11 @@ def restore_version_view(
                 opened_revision=form.cleaned_data["opened_revision"],
             )
         except DraftChangedError as conflict:
-            form.add_error(None, f"{conflict} Look at the draft again before restoring over it.")
+            form.add_error(
+                None,
+                f"{conflict}{what_they_changed(notice)} Look at the draft again before "
+                "restoring over it.",
+            )
         else:
             messages.success(
                 request,
@@ -205,7 +230,7 @@ def restore_version_view(
         form=form,
         version=version,
         diff=diff,
-        draft_saved_by=display_name(notice.updated_by),
+        draft_saved_by=display_name(notice.updated_by) if notice.updated_by_id else None,
     )
     return TemplateResponse(request, "admin/notices/notice/restore.html", context)
 
@@ -214,7 +239,7 @@ def publish_shared_block_view(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
 ) -> HttpResponse:
     if not permissions.can_publish_shared_block(request.user):
-        raise PermissionDenied
+        raise PermissionDenied(refusals.CANNOT_PUBLISH_SHARED_BLOCK)
     if not str(object_id).isdigit():
         raise Http404("No such block.")
     block = get_object_or_404(SharedBlock.objects.select_related("updated_by"), pk=object_id)
@@ -237,7 +262,7 @@ def publish_shared_block_view(
         form=form,
         latest=latest,
         draft=shared_block_snapshot(block),
-        draft_saved_by=display_name(block.updated_by),
+        draft_saved_by=display_name(block.updated_by) if block.updated_by_id else None,
         published_notices=Notice.objects.of_kind(block.notice_kind).published().count(),
     )
     return TemplateResponse(request, "admin/notices/sharedblock/publish.html", context)
@@ -246,7 +271,9 @@ def publish_shared_block_view(
 def import_notice_view(model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str):
     """Import a file into the notice's draft: Preview reports what it would do and writes
     nothing; Import (with the replace box ticked) writes the draft. Either way the report shows."""
-    notice = _notice_for(model_admin, request, object_id, permissions.can_edit_draft)
+    notice = _notice_for(
+        model_admin, request, object_id, permissions.can_edit_draft, refusals.cannot_edit_draft
+    )
     preview = "_preview" in request.POST
     form = ImportForm(
         request.POST or None, request.FILES or None, max_bytes=MAX_IMPORT_BYTES, preview=preview

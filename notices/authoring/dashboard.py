@@ -33,7 +33,7 @@ def dashboard_for(user: permissions.User, *, today: date | None = None) -> Dashb
     the block of its kind is first published). Overdue reviews come most overdue first."""
     today = today or timezone.localdate()
     notices = list(
-        _with_latest_version(
+        with_latest_version(
             permissions.limit_to_councils(
                 Notice.objects.select_related("council", "updated_by"),
                 user,
@@ -50,7 +50,7 @@ def dashboard_for(user: permissions.User, *, today: date | None = None) -> Dashb
             (notice for notice in notices if notice.review_due < today),
             key=lambda notice: notice.review_due,
         ),
-        waiting_drafts=[notice for notice in notices if _has_unpublished_changes(notice)],
+        waiting_drafts=[notice for notice in notices if has_unpublished_changes(notice)],
         older_block=[
             notice
             for notice in notices
@@ -62,7 +62,7 @@ def dashboard_for(user: permissions.User, *, today: date | None = None) -> Dashb
     )
 
 
-def _with_latest_version(notices):
+def with_latest_version(notices):
     latest = NoticeVersion.objects.filter(notice=OuterRef("pk")).order_by("-number")
     return notices.annotate(
         latest_version_number=Subquery(latest.values("number")[:1]),
@@ -83,7 +83,7 @@ def _latest_block_numbers() -> dict[str, int]:
     return numbers
 
 
-def _has_unpublished_changes(notice: Notice) -> bool:
+def has_unpublished_changes(notice: Notice) -> bool:
     if notice.latest_version_number is None:
         return True
     # The council's contact details are part of what a version says, and change without the

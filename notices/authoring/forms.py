@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from notices.models import AuditEvent, Notice
 from notices.publishing.drafts import DraftChangedError, ensure_unchanged_since, lock_draft
 from notices.publishing.publish import CHANGE_NOTE_MAX_LENGTH
 
@@ -17,6 +18,32 @@ class OpenedRevisionField(forms.IntegerField):
         super().__init__(min_value=0, **kwargs)
         for code in ("required", "invalid", "min_value", "max_value"):
             self.error_messages[code] = self.problem
+
+
+# What a conflict message quotes of the other person's save; the audit log has the rest.
+CHANGE_SUMMARY_MAX_LENGTH = 300
+
+
+def what_they_changed(draft) -> str:
+    """The last save's own record of what it changed, for telling the next person who saves
+    over it: "They changed: Changed Body for section “Your rights”." (or nothing if unknown)."""
+    saves = AuditEvent.objects.filter(
+        action__in=[
+            AuditEvent.Action.DRAFT_SAVED,
+            AuditEvent.Action.DRAFT_CREATED,
+            AuditEvent.Action.DRAFT_RESTORED,
+        ]
+    )
+    if isinstance(draft, Notice):
+        saves = saves.filter(notice=draft)
+    else:
+        saves = saves.filter(notice__isnull=True, object_repr=str(draft)[:300])
+    summary = saves.values_list("summary", flat=True).first()
+    if not summary:
+        return ""
+    if len(summary) > CHANGE_SUMMARY_MAX_LENGTH:
+        summary = summary[: CHANGE_SUMMARY_MAX_LENGTH - 1].rstrip() + "…"
+    return f" They changed: {summary}"
 
 
 class DraftAdminForm(forms.ModelForm):
@@ -45,9 +72,9 @@ class DraftAdminForm(forms.ModelForm):
                 self.data = self.data.copy()
                 self.data[self.add_prefix("opened_revision")] = conflict.current_revision
                 raise ValidationError(
-                    f"{conflict} Your changes have not been saved, and they are still on this "
-                    "form. Open the draft in another tab to see their changes. If you save this "
-                    "form again, your version will replace theirs.",
+                    f"{conflict}{what_they_changed(current)} Your changes have not been saved, "
+                    "and they are still on this form. Open the draft in another tab to see their "
+                    "changes. If you save this form again, your version will replace theirs.",
                     code="draft_changed",
                 ) from None
         return cleaned_data

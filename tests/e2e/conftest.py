@@ -34,6 +34,7 @@ RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
 E2E_DIR = Path(__file__).resolve().parent
 
 STAFF_USERNAME = "e2e-admin"
+STAFF_EMAIL = "e2e-admin@example.test"
 STAFF_PASSWORD = "e2e-admin-password-not-secret-9271"
 
 
@@ -115,12 +116,12 @@ def staff_user(transactional_db):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.create_superuser(
-        username=STAFF_USERNAME, email="e2e-admin@example.test", password=STAFF_PASSWORD
+        username=STAFF_USERNAME, email=STAFF_EMAIL, password=STAFF_PASSWORD
     )
 
 
 @pytest.fixture
 def staff_page(page: Page, live_server, staff_user) -> Page:
     """A page signed in through the real admin login form as a staff superuser."""
-    AdminLoginPage(page, live_server.url).login(STAFF_USERNAME, STAFF_PASSWORD)
+    AdminLoginPage(page, live_server.url).login(STAFF_EMAIL, STAFF_PASSWORD)
     return page

@@ -12,11 +12,11 @@ class AdminLoginPage:
         self.page.goto(self.url)
         return self
 
-    def login(self, username: str, password: str) -> None:
+    def login(self, email: str, password: str) -> None:
         self.open()
-        self.page.get_by_label("Username").fill(username)
+        self.page.get_by_label("Email address").fill(email)
         self.page.get_by_label("Password").fill(password)
-        self.page.get_by_role("button", name="Log in").click()
+        self.page.get_by_role("button", name="Sign in").click()
         # The admin index shows the signed-in user's tools; the login form never does.
         expect(self.page.locator("#user-tools")).to_be_visible()
 
@@ -106,3 +106,21 @@ class PublicNoticePage:
 
     def heading(self, text: str) -> Locator:
         return self.page.get_by_role("heading", level=2, name=text, exact=True)
+
+
+class StaffHomePage:
+    """The admin's front page: a council's notices, each as a card with its next actions."""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+
+    def open(self) -> "StaffHomePage":
+        self.page.goto(f"{self.base_url}/admin/")
+        return self
+
+    def card(self, council_name: str) -> Locator:
+        return self.page.locator(".notice-card", has_text=council_name)
+
+    def action(self, council_name: str, label: str) -> Locator:
+        return self.card(council_name).get_by_role("link", name=label)

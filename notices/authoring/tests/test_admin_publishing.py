@@ -40,8 +40,26 @@ def test_the_publish_page_shows_what_changed_since_the_published_version(
         body="You can ask for a copy of your whole record."
     )
     html = admin_client.get(admin_url("notice_publish", notice.pk)).content.decode()
-    assert "What publishing changes" in html
+    assert "Check what publishing changes" in html
     assert "whole" in html and "<ins" in html
+
+
+def test_the_publish_page_puts_the_comparison_and_checklist_before_the_button(
+    admin_client, make_notice, publish
+):
+    notice = make_notice()
+    publish(notice)
+    Section.objects.filter(notice=notice, anchor="your-rights").update(body="Changed words.")
+    html = admin_client.get(admin_url("notice_publish", notice.pk)).content.decode()
+    order = [
+        html.index('id="step-changes"'),
+        html.index('id="completeness"'),
+        html.index('name="change_note"'),
+        html.index('name="change_kind"'),
+        html.index('value="Publish"'),
+    ]
+    assert order == sorted(order)
+    assert "A major change is announced in the notice's feed" in html
 
 
 def test_publishing_an_unchanged_draft_shows_the_refusal_on_the_form(

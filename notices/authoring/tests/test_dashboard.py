@@ -93,14 +93,25 @@ def test_council_staff_see_only_their_own_councils_notices(make_notice, make_sta
     assert other not in dashboard.overdue_reviews + dashboard.waiting_drafts
 
 
-def test_the_admin_front_page_shows_the_dashboard(client, make_notice, make_staff):
+def test_a_national_admins_front_page_shows_the_dashboard(client, make_notice, make_staff):
+    one = make_notice(review_due=date(2020, 1, 1))
+    other = make_notice(review_due=date(2020, 1, 1))
+    client.force_login(make_staff(national=True))
+
+    page = client.get(reverse("admin:index")).content.decode()
+
+    assert 'id="overdue-reviews"' in page and 'id="waiting-drafts"' in page
+    assert one.council.name in page and other.council.name in page
+    assert reverse("admin:notices_notice_change", args=[one.pk]) in page
+
+
+def test_a_council_users_front_page_shows_only_their_own_notice(client, make_notice, make_staff):
     own = make_notice(review_due=date(2020, 1, 1))
     other = make_notice(review_due=date(2020, 1, 1))
     client.force_login(make_staff(own.council, "editor"))
 
     page = client.get(reverse("admin:index")).content.decode()
 
-    assert 'id="overdue-reviews"' in page and 'id="waiting-drafts"' in page
     assert own.council.name in page
     assert other.council.name not in page
     assert reverse("admin:notices_notice_change", args=[own.pk]) in page
@@ -109,7 +120,7 @@ def test_the_admin_front_page_shows_the_dashboard(client, make_notice, make_staf
 def test_the_dashboard_says_when_nothing_needs_attention(client, make_notice, make_staff, publish):
     notice = make_notice()
     publish(notice)
-    client.force_login(make_staff(notice.council, "publisher"))
+    client.force_login(make_staff(national=True))
 
     page = client.get(reverse("admin:index")).content.decode()
 
