@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
 from config import views as site_views
+from notices.api.endpoints import api
 from notices.authoring.markdown_preview import markdown_preview, markdown_upload_disabled
 from notices.public.sitemaps import sitemap_xml
 
@@ -40,6 +41,7 @@ urlpatterns = [
     path("robots.txt", site_views.robots_txt, name="robots"),
     path("healthz", site_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("api/v1/", api.urls),
     path("", include("notices.public.council_urls")),
     path("", include("notices.public.urls")),
 ]

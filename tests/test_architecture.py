@@ -51,6 +51,7 @@ ALLOWED = {
         "councils.models",
     ),
     "notices.site_archive": ("notices.publishing", "notices.models", "councils"),
+    "notices.api": ("notices.publishing", "notices.models", "notices.text", "councils.models"),
     "notices.templatetags": ("notices.text",),
 }
 AREAS = [area for area in ALLOWED if area != "notices.templatetags"]
