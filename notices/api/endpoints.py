@@ -8,17 +8,18 @@ is built here as JSON text so that its ETag is the hash of exactly the bytes sen
 import dataclasses
 import datetime
 import re
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError, ValidationError
 
 from councils.models import Council
 from notices.api import schemas
 from notices.api.responses import (
+    PROBLEM_TYPE,
     Problem,
     bad_parameter,
     check_parameters,
@@ -30,7 +31,23 @@ from notices.models import Notice, NoticeKind, NoticeVersion, SharedBlockVersion
 from notices.publishing import history
 from notices.publishing.diffing.notice import diff_versions
 
-api = NinjaAPI(
+
+class _API(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> dict:
+        """Ninja documents every answer as application/json; errors go out as RFC 9457
+        application/problem+json, so the schema says so."""
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, answer in operation.get("responses", {}).items():
+                    if str(status).startswith("4") and "application/json" in answer.get(
+                        "content", {}
+                    ):
+                        answer["content"] = {PROBLEM_TYPE: answer["content"]["application/json"]}
+        return schema
+
+
+api = _API(
     title="Children's social care privacy notices",
     version="1",
     description=(
@@ -204,37 +221,44 @@ def version(request: HttpRequest, slug: str, kind: str, number: str):
 
 
 @api.get(NOTICE + "/in-force", response={200: schemas.VersionOut, **ERRORS}, url_name="in-force")
-def in_force(request: HttpRequest, slug: str, kind: str, at: str):
-    """The version in force at `at`: a date (YYYY-MM-DD: the version the public could read at the
-    end of that day, as the notice page's `?at=` shows) or a date and time (ISO 8601; without a
-    UTC offset it is UK time)."""
+def in_force(
+    request: HttpRequest,
+    slug: str,
+    kind: str,
+    at: Annotated[
+        datetime.date | datetime.datetime,
+        Query(description="A date, or a date and time with a UTC offset (else UK time)."),
+    ],
+):
+    """The version in force at `at`. Given a date, the version the public could read at the end of
+    that day, as the notice page's `?at=` shows; given a date and time, the latest version
+    published at or before it. A moment before the first version, or still to come, has none: 404.
+    """
     check_parameters(request, ("at",))
     found = _notice(slug, kind)
-    chosen = _version_at(found, at)
+    # The text as sent, so a date is read as the notice page reads its `?at=`.
+    chosen = _version_at(found, request.GET["at"].strip())
     if chosen is None:
-        raise not_found("This notice was first published after that moment.")
+        raise not_found("No version of this notice was in force then.")
     # The date form defers the snapshot; fetch the version whole, with its block version.
     chosen = history.versions_for_comparison_or_404(found, chosen.number, chosen.number)[0]
     return _send(request, schemas.VersionOut, _version_out(request, found, chosen))
 
 
 def _version_at(notice: Notice, raw: str) -> NoticeVersion | None:
-    raw = raw.strip()
-    if len(raw) == 10:
-        try:
-            return history.version_in_force_on(notice, history.parse_requested_date(raw))
-        except history.UnusableDate as problem:
-            raise bad_parameter("at", str(problem)) from None
     try:
-        moment = datetime.datetime.fromisoformat(raw)
+        if len(raw) == 10:
+            day = datetime.date.fromisoformat(raw)
+            if day > timezone.localdate():
+                return None
+            return history.version_in_force_on(notice, day)
+        moment = _utc(datetime.datetime.fromisoformat(raw))
     except ValueError:
         raise bad_parameter(
             "at", "give a date (2026-03-01) or a date and time (2026-03-01T09:30:00Z)."
         ) from None
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    if moment > timezone.now():
-        raise bad_parameter("at", "it is in the future; the current version is the latest one.")
+    if moment is None or moment > timezone.now():
+        return None
     return (
         NoticeVersion.objects.of_notice(notice)
         .filter(published_at__lte=moment)
@@ -242,6 +266,17 @@ def _version_at(notice: Notice, raw: str) -> NoticeVersion | None:
         .order_by("-number")
         .first()
     )
+
+
+def _utc(moment: datetime.datetime) -> datetime.datetime | None:
+    """`moment` in UTC (UK time if it has no offset); None at the ends of the calendar, where the
+    offset would carry it past year 1 or 9999: long before or after any version."""
+    try:
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        return moment.astimezone(datetime.UTC)
+    except (OverflowError, ValueError):
+        return None
 
 
 @api.get(
@@ -332,28 +367,36 @@ def block_version(request: HttpRequest, kind: str, number: str):
 
 
 @api.get("/changes", response={200: schemas.ChangesOut, **ERRORS}, url_name="changes")
-def changes(request: HttpRequest, before: str | None = None, limit: int = 20):
+def changes(
+    request: HttpRequest,
+    before: Annotated[
+        datetime.datetime | None,
+        Query(description="Only versions published before this: a page's `next_before`."),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_CHANGES)] = 20,
+):
     """Every council's published versions, newest first. To page back, pass the answer's
-    `next_before` as `before`. `limit` is 1 to 100; versions published at the same moment are
-    never split between pages, so a page can hold a few more."""
+    `next_before` as `before`. Versions published at the same moment (a shared block update
+    reaches every council at once) are never split between pages, so a page can hold a few more
+    than `limit`."""
     check_parameters(request, ("before", "limit"))
-    if not 1 <= limit <= MAX_CHANGES:
-        raise bad_parameter("limit", f"give a whole number from 1 to {MAX_CHANGES}.")
     versions = NoticeVersion.objects.without_content().select_related("notice__council")
     if before is not None:
+        # Pydantic also takes a number as seconds since 1970; the schema says ISO 8601 only.
         try:
-            moment = datetime.datetime.fromisoformat(before.strip())
+            datetime.datetime.fromisoformat(request.GET["before"].strip())
         except ValueError:
             raise bad_parameter("before", "give a date and time (2026-03-01T09:30:00Z).") from None
-        if timezone.is_naive(moment):
-            moment = timezone.make_aware(moment)
-        versions = versions.filter(published_at__lt=moment)
+        moment = _utc(before)
+        if moment is None:
+            # Past either end of the calendar: before every version if early, else after all.
+            versions = versions.none() if before.year <= 1 else versions
+        else:
+            versions = versions.filter(published_at__lt=moment)
     page = list(versions.order_by("-published_at", "-pk")[: limit + 1])
     more = len(page) > limit
     page = page[:limit]
     if more:
-        # Versions published at the same moment (a shared block update reaches every council at
-        # once) stay on one page, so paging by `before` never skips one.
         last = page[-1].published_at
         page += list(versions.filter(published_at=last).exclude(pk__in=[v.pk for v in page]))
     data = {

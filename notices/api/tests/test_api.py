@@ -129,12 +129,16 @@ def test_etag_changes_when_a_version_is_published(client, two_versions, publish)
         ("/councils?page=2", 400, "page"),
         ("/changes?limit=0", 400, "limit"),
         ("/changes?limit=abc", 400, "limit"),
+        ("/changes?limit=101", 400, "limit"),
+        ("/changes?before=", 400, "before"),
         ("/changes?limit=5&limit=6", 400, "once"),
         ("/changes?before=yesterday", 400, "before"),
-        ("/changes?before=%00", 400, "control"),
-        ("/changes?before=%FF%FE", 400, "undecodable"),
-        ("/changes?before=" + "9" * 300, 400, "longer"),
-        ("/changes?before=2026-01-01%E2%80%AE", 400, "control"),
+        ("/changes?before=0.5", 400, "before"),
+        ("/changes?before=%00", 400, "before"),
+        ("/changes?before=%FF%FE", 400, "before"),
+        ("/changes?before=" + "9" * 300, 400, "before"),
+        ("/changes?before=2026-01-01T00:00%E2%80%AE", 400, "before"),
+        ("/changes?%00=1", 400, "no such parameter"),
         ("/councils/no-such-council", 404, "slug"),
         ("/councils/%00", 404, "slug"),
         ("/councils/{slug}/notices/unknown-kind", 404, "notice"),
@@ -144,7 +148,13 @@ def test_etag_changes_when_a_version_is_published(client, two_versions, publish)
         ("/councils/{slug}/notices/" + KIND + "/versions/-1", 404, "version"),
         ("/councils/{slug}/notices/" + KIND + "/in-force", 400, "at"),
         ("/councils/{slug}/notices/" + KIND + "/in-force?at=2026-13-01", 400, "at"),
-        ("/councils/{slug}/notices/" + KIND + "/in-force?at=9999-01-01", 400, "future"),
+        ("/councils/{slug}/notices/" + KIND + "/in-force?at=9999-01-01", 404, "in force"),
+        (
+            "/councils/{slug}/notices/" + KIND + "/in-force?at=0001-01-01T00:00%2B01:00",
+            404,
+            "in force",
+        ),
+        ("/councils/{slug}/notices/" + KIND + "/in-force?at=1700000000", 400, "at"),
         ("/councils/{slug}/notices/" + KIND + "/in-force?at=2026-01-01T25:00", 400, "at"),
         ("/councils/{slug}/notices/" + KIND + "/compare/1/9", 404, "version 9"),
         ("/shared-blocks/other/versions", 404, "shared block"),
@@ -175,3 +185,21 @@ def test_openapi_schema_is_3_1_and_lists_every_endpoint(client):
         "/api/v1/shared-blocks/{kind}/versions/{number}",
         "/api/v1/changes",
     } <= set(schema["paths"])
+
+
+@pytest.mark.parametrize(
+    "value, reason",
+    [
+        ("2026-01-01\x00", "control"),
+        ("2026-01-01\u202e", "control"),
+        ("\ufffd\ufffd", "undecodable"),
+        ("2" * 201, "longer"),
+    ],
+)
+def test_parameter_values_are_refused_before_they_are_read(rf, value, reason):
+    from notices.api.responses import Problem, check_parameters
+
+    with pytest.raises(Problem) as refused:
+        check_parameters(rf.get("/api/v1/changes", {"before": value}), ("before",))
+    assert refused.value.status == 400
+    assert reason in refused.value.detail
