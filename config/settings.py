@@ -325,12 +325,14 @@ SESSION_COOKIE_SAMESITE = "Lax"
 PUBLIC_PATH_STARTS = frozenset(
     {
         "accessibility",
+        "api",
         "compare",
         "councils",
         "data",
         "feeds",
         "healthz",
         "markdownx",
+        "oembed",
         "robots.txt",
         "search",
         "sitemap.xml",

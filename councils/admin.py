@@ -41,6 +41,14 @@ class CouncilAdmin(CouncilScopedAdminMixin, admin.ModelAdmin):
             {"fields": ["dpo_name", "dpo_email", "dpo_phone", "dpo_address"]},
         ),
         ("Information Commissioner's Office", {"fields": ["ico_registration_number"]}),
+        (
+            "Embedding",
+            {
+                "fields": ["embed_origins"],
+                "description": "The council's own websites that may show its notice in a frame "
+                "(see the developer page).",
+            },
+        ),
     ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Council | None = None) -> list[str]:
