@@ -217,6 +217,9 @@ SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_HOURS", 8) * 60 * 60
 # that they are signed with, and for this long.
 PASSWORD_RESET_TIMEOUT = env_int("DJANGO_PASSWORD_LINK_DAYS", 3) * 24 * 60 * 60
 SITE_URL = (os.environ.get("DJANGO_SITE_URL", "").strip() or "http://127.0.0.1:8000").rstrip("/")
+# Each published version's PDF is made right after its publication commits (notices.printing).
+# The test suite turns this off, except where it tests the PDFs: WeasyPrint takes seconds a version.
+PDF_ON_PUBLISH = True
 
 # Who runs the site, named in the accessibility statement, and where people report problems:
 #   DJANGO_SITE_OPERATOR   (default "the Council privacy notices team")

@@ -15,6 +15,17 @@ def _council_deleted(sender, instance, **kwargs) -> None:
     announce_change()
 
 
+def _versions_published(sender, version_ids: list[int], **kwargs) -> None:
+    from django.conf import settings
+
+    from notices.printing.pdf import store_pdfs_of_ids
+
+    if not settings.PDF_ON_PUBLISH:
+        return
+
+    store_pdfs_of_ids(version_ids)
+
+
 class NoticesConfig(AppConfig):
     name = "notices"
     default_auto_field = "django.db.models.BigAutoField"
@@ -22,7 +33,7 @@ class NoticesConfig(AppConfig):
     def ready(self) -> None:
         from councils.models import Council
         from notices.public.page_cache import forget_stamps_on_change
-        from notices.publishing.stamps import public_change_committed
+        from notices.publishing.stamps import public_change_committed, versions_published
 
         post_save.connect(_council_saved, sender=Council, dispatch_uid="notices.council_saved")
         post_delete.connect(
@@ -32,3 +43,5 @@ class NoticesConfig(AppConfig):
         public_change_committed.connect(
             forget_stamps_on_change, dispatch_uid="notices.page_cache_forgets_stamps"
         )
+        # Each published version's PDF is made once, after its publication commits.
+        versions_published.connect(_versions_published, dispatch_uid="notices.version_pdfs")
