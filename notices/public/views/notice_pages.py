@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from notices.models import Notice, NoticeVersion, NoticeVersionPdf
+from notices.models import Notice, NoticeVersion
 from notices.public.page_cache import for_council, public_page
 from notices.publishing import history
 from notices.publishing.diffing.notice import diff_versions
@@ -123,7 +123,8 @@ def _version_page(
         "is_current": is_current,
         "in_force_on": in_force_on,
         "permalink": permalink,
-        "has_pdf": NoticeVersionPdf.objects.filter(version_id=version.pk).exists(),
+        # Annotated by the history's version queries.
+        "has_pdf": getattr(version, "has_pdf", False),
         "notice_html": mark_safe(version.rendered_html),  # noqa: S308 (sanitised when published)
     }
     return render(request, "notices/notice_detail.html", context)
