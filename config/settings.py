@@ -332,6 +332,7 @@ PUBLIC_PATH_STARTS = frozenset(
         "compare",
         "councils",
         "data",
+        "developers",
         "feeds",
         "healthz",
         "markdownx",

@@ -38,6 +38,7 @@ urlpatterns = [
     path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
     path("markdownx/upload/", markdown_upload_disabled, name="markdownx_upload"),
     path("accessibility/", site_views.accessibility_statement, name="accessibility-statement"),
+    path("developers/", site_views.developers, name="developers"),
     path("robots.txt", site_views.robots_txt, name="robots"),
     path("healthz", site_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
