@@ -7,12 +7,13 @@ and it is A4 in black on white."""
 
 import hashlib
 import logging
+import threading
 import time
 from collections.abc import Iterable
 
 import weasyprint
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -101,8 +102,34 @@ def store_pdfs_of(versions: Iterable[NoticeVersion]) -> int:
     return made
 
 
-def store_pdfs_of_ids(version_ids: list[int]) -> int:
-    """Publishing's `versions_published` signal, after the commit."""
+# A council publishing its notice waits for its one PDF; a shared block update, which publishes a
+# version of every notice at once, would wait minutes, so its PDFs are made in the background.
+MADE_WHILE_WAITING = 3
+
+
+def store_pdfs_of_ids(version_ids: list[int]) -> None:
+    """Publishing's `versions_published` signal, after the commit. If the process ends before a
+    background batch is done, `make_version_pdfs` makes the rest."""
+    if len(version_ids) <= MADE_WHILE_WAITING:
+        _store_by_ids(version_ids)
+        return
+    threading.Thread(
+        target=_store_in_background, args=(version_ids,), name="version-pdfs", daemon=True
+    ).start()
+
+
+def _store_by_ids(version_ids: list[int]) -> int:
     return store_pdfs_of(
-        NoticeVersion.objects.filter(pk__in=version_ids).select_related("notice__council")
+        NoticeVersion.objects.filter(pk__in=version_ids)
+        .select_related("notice__council")
+        .order_by("pk")
     )
+
+
+def _store_in_background(version_ids: list[int]) -> None:
+    try:
+        _store_by_ids(version_ids)
+    except Exception:
+        logger.exception("Could not make the PDFs of %d versions.", len(version_ids))
+    finally:
+        connection.close()

@@ -133,3 +133,35 @@ def test_a_failed_pdf_leaves_publishing_standing_for_the_command_to_retry(
     monkeypatch.undo()
     call_command("make_version_pdfs", stdout=StringIO())
     assert NoticeVersionPdf.objects.filter(version__notice=notice).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_shared_block_update_makes_its_pdfs_in_the_background(
+    make_notice, published_block, publish, settings, monkeypatch
+):
+    from notices.printing import pdf
+    from notices.publishing.shared_block import publish_shared_block
+
+    monkeypatch.setattr(pdf, "MADE_WHILE_WAITING", 1)
+    made = []
+    monkeypatch.setattr(pdf, "make_pdf", lambda version: made.append(version.pk) or b"%PDF-1.7")
+    started = []
+    real_thread = pdf.threading.Thread
+
+    def recording_thread(*args, **kwargs):
+        thread = real_thread(*args, **kwargs)
+        started.append(thread)
+        return thread
+
+    monkeypatch.setattr(pdf.threading, "Thread", recording_thread)
+    for _ in range(2):
+        publish(make_notice())
+    settings.PDF_ON_PUBLISH = True
+    published_block.parts.update(body="The Department keeps a national database of pupils.")
+    publication = publish_shared_block(
+        published_block, by=None, change_note="Reworded", is_major=False
+    )
+    assert len(started) == 1
+    started[0].join(timeout=30)
+    assert sorted(made) == sorted(v.pk for v in publication.notice_versions)
+    assert NoticeVersionPdf.objects.count() == 2
