@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "csp",
     # Records failed sign-ins and locks staff out after too many (see "Sign-in protection").
     "axes",
+    # Background work (settings.TASKS below): the tasks API and its database backend's queue.
+    "django_tasks",
+    "django_tasks_db",
     "councils",
     "notices",
 ]
@@ -128,6 +131,10 @@ DATABASES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background tasks (a shared block update's PDFs, notices.printing.pdf) wait in the database and
+# are run by `manage.py db_worker`, a process beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # The cache holds rendered public pages (notices.public.page_cache). Each gunicorn worker has its
 # own memory cache unless REDIS_URL names a Redis server they all share. Either way no page goes

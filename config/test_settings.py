@@ -26,3 +26,5 @@ WHITENOISE_AUTOREFRESH = True
 # Tests run inside transactions that never commit, so NOTIFY is never delivered: read stamps on
 # every request. notices/public/tests/test_page_cache.py turns listening on where it commits.
 PUBLIC_CACHE_LISTEN = False
+# Tasks run as they are enqueued; notices/printing/tests/test_pdf_worker.py runs a real worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -7,16 +7,16 @@ and it is A4 in black on white."""
 
 import hashlib
 import logging
-import threading
 import time
 from collections.abc import Iterable
 
 import weasyprint
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django_tasks import task
 
 from notices.models import NoticeVersion, NoticeVersionPdf
 from notices.publishing.history import long_date
@@ -103,19 +103,25 @@ def store_pdfs_of(versions: Iterable[NoticeVersion]) -> int:
 
 
 # A council publishing its notice waits for its one PDF; a shared block update, which publishes a
-# version of every notice at once, would wait minutes, so its PDFs are made in the background.
+# version of every notice at once, would wait minutes, so its PDFs are a background task, run by
+# `manage.py db_worker` (settings.TASKS).
 MADE_WHILE_WAITING = 3
 
 
 def store_pdfs_of_ids(version_ids: list[int]) -> None:
-    """Publishing's `versions_published` signal, after the commit. If the process ends before a
-    background batch is done, `make_version_pdfs` makes the rest."""
+    """Publishing's `versions_published` signal, sent once the publishing transaction commits, so
+    the task is enqueued on commit and its worker finds the versions. If a task fails or is lost,
+    `make_version_pdfs` makes the rest."""
     if len(version_ids) <= MADE_WHILE_WAITING:
         _store_by_ids(version_ids)
         return
-    threading.Thread(
-        target=_store_in_background, args=(version_ids,), name="version-pdfs", daemon=True
-    ).start()
+    make_pdfs_in_background.enqueue(version_ids=list(version_ids))
+
+
+@task()
+def make_pdfs_in_background(version_ids: list[int]) -> int:
+    """The background task: makes the PDFs these versions lack. Returns how many were made."""
+    return _store_by_ids(version_ids)
 
 
 def _store_by_ids(version_ids: list[int]) -> int:
@@ -124,12 +130,3 @@ def _store_by_ids(version_ids: list[int]) -> int:
         .select_related("notice__council")
         .order_by("pk")
     )
-
-
-def _store_in_background(version_ids: list[int]) -> None:
-    try:
-        _store_by_ids(version_ids)
-    except Exception:
-        logger.exception("Could not make the PDFs of %d versions.", len(version_ids))
-    finally:
-        connection.close()
