@@ -57,6 +57,12 @@ DEFAULT_SECTIONS = [
 
 
 @pytest.fixture(autouse=True)
+def no_pdfs_on_publish(settings):
+    """Publishing makes no PDF in tests (seconds each); notices/printing/tests turn it back on."""
+    settings.PDF_ON_PUBLISH = False
+
+
+@pytest.fixture(autouse=True)
 def empty_page_cache():
     """Each test starts with no cached pages: the memory cache lives as long as the process."""
     cache.clear()

@@ -485,6 +485,21 @@ def cascade_time() -> tuple[float, int]:
     return time.perf_counter() - start, len(publication.notice_versions)
 
 
+def pdf_times(runs: int = 5) -> list[float]:
+    """Making the PDF of a version (notices.printing), in ms: the latest versions, which
+    publish_times made from 60-section notices; the first run warms up and is not counted."""
+    from notices.models import NoticeVersion
+    from notices.printing.pdf import make_pdf
+
+    versions = NoticeVersion.objects.select_related("notice__council").order_by("-pk")[: runs + 1]
+    times = []
+    for version in versions:
+        start = time.perf_counter()
+        make_pdf(version)
+        times.append((time.perf_counter() - start) * 1000)
+    return times[1:]
+
+
 @dataclass(frozen=True)
 class DiffTimes:
     realistic_median_ms: float
@@ -622,6 +637,10 @@ def run(arguments: argparse.Namespace, database_url: str, temporary: Path, began
     import django
 
     django.setup()
+    from django.conf import settings
+
+    # PDFs are timed on their own (pdf_times), not inside publishing and the cascade.
+    settings.PDF_ON_PUBLISH = False
     pages = prepare_site(temporary / "static")
     server = Server(env, temporary / "gunicorn.log")
     load = put_under_load(server, pages, arguments.seconds)
@@ -774,6 +793,7 @@ class InProcess:
     cascade_seconds: float
     cascade_notices: int
     publish_ms: list[float]
+    pdf_ms: list[float]
     diff: DiffTimes
 
     @property
@@ -787,6 +807,7 @@ def time_in_process() -> InProcess:
         cascade_seconds=seconds,
         cascade_notices=reached,
         publish_ms=publish_times(first_council=COUNCILS + 1),
+        pdf_ms=pdf_times(),
         diff=diff_times(),
     )
 
@@ -844,6 +865,11 @@ def print_report(
         f"Publishing a {PUBLISH_SECTIONS}-section notice: median "
         f"{timings.median_publish_ms:.0f} ms "
         f"(runs: {', '.join(f'{ms:.0f}' for ms in timings.publish_ms)} ms)"
+    )
+    print(
+        f"PDF of a {PUBLISH_SECTIONS}-section version: median "
+        f"{statistics.median(timings.pdf_ms):.0f} ms per version "
+        f"(runs: {', '.join(f'{ms:.0f}' for ms in timings.pdf_ms)} ms)"
     )
     print(
         f"Shared block cascade: {timings.cascade_seconds:.1f} s for "

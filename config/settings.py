@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "csp",
     # Records failed sign-ins and locks staff out after too many (see "Sign-in protection").
     "axes",
+    # Background work (settings.TASKS below): the tasks API and its database backend's queue.
+    "django_tasks",
+    "django_tasks_db",
     "councils",
     "notices",
 ]
@@ -132,6 +135,10 @@ DATABASES = {
 MIGRATIONS_DATABASE_URL = os.environ.get("MIGRATIONS_DATABASE_URL", "").strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background tasks (a shared block update's PDFs, notices.printing.pdf) wait in the database and
+# are run by `manage.py db_worker`, a process beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # The cache holds rendered public pages (notices.public.page_cache). Each gunicorn worker has its
 # own memory cache unless REDIS_URL names a Redis server they all share. Either way no page goes
@@ -247,6 +254,9 @@ if not 1 <= PASSWORD_LINK_HOURS <= 72:
     )
 PASSWORD_RESET_TIMEOUT = PASSWORD_LINK_HOURS * 60 * 60
 SITE_URL = (os.environ.get("DJANGO_SITE_URL", "").strip() or "http://127.0.0.1:8000").rstrip("/")
+# Each published version's PDF is made right after its publication commits (notices.printing).
+# The test suite turns this off, except where it tests the PDFs: WeasyPrint takes seconds a version.
+PDF_ON_PUBLISH = True
 
 # Who runs the site, named in the accessibility statement, and where people report problems:
 #   DJANGO_SITE_OPERATOR   (default "the Council privacy notices team")
@@ -362,12 +372,15 @@ SESSION_COOKIE_SAMESITE = "Lax"
 PUBLIC_PATH_STARTS = frozenset(
     {
         "accessibility",
+        "api",
         "compare",
         "councils",
         "data",
+        "developers",
         "feeds",
         "healthz",
         "markdownx",
+        "oembed",
         "robots.txt",
         "search",
         "sitemap.xml",

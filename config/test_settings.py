@@ -28,3 +28,5 @@ WHITENOISE_AUTOREFRESH = True
 PUBLIC_CACHE_LISTEN = False
 # Exports in tests are signed, as a deployment's should be.
 SITE_ARCHIVE_KEY = "test-only-site-archive-key-0123456789abcdef"
+# Tasks run as they are enqueued; notices/printing/tests/test_pdf_worker.py runs a real worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

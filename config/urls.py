@@ -5,6 +5,7 @@ from django.urls import include, path, reverse_lazy
 
 from config import views as site_views
 from councils.tokens import staff_link_tokens
+from notices.api.endpoints import api
 from notices.authoring.markdown_preview import markdown_preview, markdown_upload_disabled
 from notices.public.sitemaps import sitemap_xml
 
@@ -41,9 +42,11 @@ urlpatterns = [
     path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
     path("markdownx/upload/", markdown_upload_disabled, name="markdownx_upload"),
     path("accessibility/", site_views.accessibility_statement, name="accessibility-statement"),
+    path("developers/", site_views.developers, name="developers"),
     path("robots.txt", site_views.robots_txt, name="robots"),
     path("healthz", site_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("api/v1/", api.urls),
     path("", include("notices.public.council_urls")),
     path("", include("notices.public.urls")),
 ]

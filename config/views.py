@@ -25,6 +25,12 @@ SITE_LAST_TESTED = datetime.date(2026, 11, 21)
 
 
 @require_GET
+def developers(request: HttpRequest) -> HttpResponse:
+    """How a council embeds its notice, and how to use the API (templates/developers.html)."""
+    return render(request, "developers.html", {"site_url": settings.SITE_URL})
+
+
+@require_GET
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
     context = {
         "site_url": settings.SITE_URL,

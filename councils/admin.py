@@ -46,6 +46,14 @@ class CouncilAdmin(CouncilScopedAdminMixin, admin.ModelAdmin):
             "Information Commissioner's Office",
             {"fields": ["ico_registration_number", "opened_revision"]},
         ),
+        (
+            "Embedding",
+            {
+                "fields": ["embed_origins"],
+                "description": "The council's own websites that may show its notice in a frame "
+                "(see the developer page).",
+            },
+        ),
     ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Council | None = None) -> list[str]:

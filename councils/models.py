@@ -1,4 +1,7 @@
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -12,6 +15,31 @@ ico_registration_validator = RegexValidator(
     regex=r"^Z[A-Z0-9]\d{6}$",
     message="Enter the ICO registration number as it appears on the ICO register, e.g. Z1234567.",
 )
+
+# A web origin a council's notice may be framed from: scheme, host (a leading "*." for every
+# subdomain) and an optional port, nothing else, so a line can never add to the CSP header.
+_EMBED_ORIGIN = re.compile(
+    r"https?://(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?"
+)
+MAX_EMBED_ORIGINS = 20
+
+
+def embed_origin_lines(text: str) -> list[str]:
+    """The origins in the admin's text box: one a line, blank lines skipped, a trailing slash
+    dropped, lower case."""
+    return [line.strip().rstrip("/").lower() for line in text.splitlines() if line.strip()]
+
+
+def validate_embed_origins(text: str) -> None:
+    lines = embed_origin_lines(text)
+    if len(lines) > MAX_EMBED_ORIGINS:
+        raise ValidationError(f"List at most {MAX_EMBED_ORIGINS} web addresses.")
+    for line in lines:
+        if not _EMBED_ORIGIN.fullmatch(line) or len(line) > 253:
+            raise ValidationError(
+                f"{line[:80]!r} is not a web address on its own. Give each one as "
+                "https://www.example.gov.uk, with no path, one a line."
+            )
 
 
 class CouncilQuerySet(models.QuerySet):
@@ -76,6 +104,15 @@ class Council(models.Model):
         validators=[ico_registration_validator],
     )
 
+    embed_origins = models.TextField(
+        "websites that may embed the notice",
+        blank=True,
+        max_length=5000,
+        validators=[validate_embed_origins],
+        help_text="One a line, such as https://www.example.gov.uk. Only pages on these sites can "
+        "show the council's notice in a frame; leave empty to allow none.",
+    )
+
     # Bumped (notices.publishing.stamps) whenever anything the public reads about this council
     # changes: its details, a publication, a shared block update. Cached public pages are keyed
     # on it, so a bump makes every stored copy unreachable in every worker at once.
@@ -103,6 +140,14 @@ class Council(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("councils:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        self.embed_origins = "\n".join(embed_origin_lines(self.embed_origins))
+
+    @property
+    def embed_origin_list(self) -> list[str]:
+        return embed_origin_lines(self.embed_origins)
 
 
 class Role(models.TextChoices):

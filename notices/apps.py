@@ -31,6 +31,17 @@ def _normalise_line_endings(sender, instance, **kwargs) -> None:
                 setattr(instance, field.attname, normalise_line_endings(value))
 
 
+def _versions_published(sender, version_ids: list[int], **kwargs) -> None:
+    from django.conf import settings
+
+    from notices.printing.pdf import store_pdfs_of_ids
+
+    if not settings.PDF_ON_PUBLISH:
+        return
+
+    store_pdfs_of_ids(version_ids)
+
+
 class NoticesConfig(AppConfig):
     name = "notices"
     default_auto_field = "django.db.models.BigAutoField"
@@ -39,7 +50,7 @@ class NoticesConfig(AppConfig):
         from councils.models import Council
         from notices.models.immutability import register_sqlite_function
         from notices.public.page_cache import forget_stamps_on_change
-        from notices.publishing.stamps import public_change_committed
+        from notices.publishing.stamps import public_change_committed, versions_published
 
         # SQLite's triggers that keep published versions call a function each connection has.
         connection_created.connect(
@@ -59,3 +70,5 @@ class NoticesConfig(AppConfig):
         public_change_committed.connect(
             forget_stamps_on_change, dispatch_uid="notices.page_cache_forgets_stamps"
         )
+        # Each published version's PDF is made once, after its publication commits.
+        versions_published.connect(_versions_published, dispatch_uid="notices.version_pdfs")

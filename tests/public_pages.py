@@ -20,6 +20,7 @@ SITE_PATHS = (
     "/search/?q=foster+carers",
     "/search/?q=%3Cscript%3E",
     "/accessibility/",
+    "/developers/",
 )
 
 
@@ -34,6 +35,8 @@ def demo_html_paths() -> list[str]:
                 base,
                 f"{base}history/",
                 f"{base}versions/1/",
+                f"{base}embed/",
+                f"{base}versions/1/embed/",
                 f"{base}versions/{latest}/",
                 f"{base}compare/",
                 f"{base}compare/1...1/",

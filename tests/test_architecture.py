@@ -51,6 +51,8 @@ ALLOWED = {
         "councils.models",
     ),
     "notices.site_archive": ("notices.publishing", "notices.models", "councils"),
+    "notices.printing": ("notices.publishing", "notices.models", "notices.text"),
+    "notices.api": ("notices.publishing", "notices.models", "notices.text", "councils.models"),
     "notices.templatetags": ("notices.text",),
 }
 AREAS = [area for area in ALLOWED if area != "notices.templatetags"]

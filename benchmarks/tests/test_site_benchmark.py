@@ -219,6 +219,7 @@ def in_process(*, publish_ms: float, cascade_seconds: float) -> bench.InProcess:
         cascade_seconds=cascade_seconds,
         cascade_notices=400,
         publish_ms=[publish_ms] * 5,
+        pdf_ms=[900.0] * 5,
         diff=bench.DiffTimes(3.0, 3.1, 31.0, 32.0),
     )
 

@@ -42,10 +42,12 @@ from notices.models.versions import (
 )
 from notices.models.audit import AuditEvent, AuditEventQuerySet
 from notices.models.search import NoticeSearchText
+from notices.models.printed import NoticeVersionPdf
 
 # isort: on
 
 __all__ = [
+    "NoticeVersionPdf",
     "MARKDOWN_HELP",
     "MARKDOWN_MAX_LENGTH",
     "AuditEvent",

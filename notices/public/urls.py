@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from notices.models import NoticeKind
-from notices.public import feeds
+from notices.public import embed, feeds, printed
 from notices.public.addresses import NumberConverter
 from notices.public.page_cache import MACHINE_READABLE, for_council, for_site, public_page
 from notices.public.views import comparison, linked_data, notice_pages
@@ -67,4 +67,9 @@ urlpatterns = [
         name="version-jsonld",
     ),
     path("data/notices.json", linked_data.bulk_json, name="bulk-json"),
+    # The notice in a council's own pages (notices.public.embed).
+    path(f"{NOTICE}embed/", embed.embed_current, name="embed"),
+    path(f"{NOTICE}versions/<int:number>/embed/", embed.embed_version, name="embed-version"),
+    path("oembed", embed.oembed, name="oembed"),
+    path(f"{NOTICE}versions/<int:number>.pdf", printed.version_pdf, name="version-pdf"),
 ]

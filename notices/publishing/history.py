@@ -3,16 +3,26 @@ version was in force on a given day."""
 
 import datetime
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from django.http import Http404
 from django.utils import timezone
 
-from notices.models import Notice, NoticeVersion, NoticeVersionQuerySet, SharedBlockVersion
+from notices.models import (
+    Notice,
+    NoticeVersion,
+    NoticeVersionPdf,
+    NoticeVersionQuerySet,
+    SharedBlockVersion,
+)
 from notices.publishing.diffing.results import NoticeSide
 
 # A version number in a URL beyond any real notice's history; bigger is answered with 404
 # without asking the database, whose integer columns stop at 2**31 - 1.
 MAX_VERSION_NUMBER = 1_000_000
+
+
+# Whether a version's PDF has been made (notices.printing), for the version page's link.
+_HAS_PDF = Exists(NoticeVersionPdf.objects.filter(version=OuterRef("pk")))
 
 
 class UnusableDate(ValueError):
@@ -42,7 +52,7 @@ def version_or_404(notice: Notice, number: int, *, for_comparison: bool = False)
     versions = (
         versions.select_related("shared_block_version")
         if for_comparison
-        else versions.defer("snapshot")
+        else versions.defer("snapshot").annotate(has_pdf=_HAS_PDF)
     )
     try:
         return versions.get(number=number)
@@ -129,6 +139,7 @@ def version_in_force_on(notice: Notice, day: datetime.date) -> NoticeVersion | N
         NoticeVersion.objects.of_notice(notice)
         .filter(published_at__lt=end_of_day)
         .defer("snapshot")
+        .annotate(has_pdf=_HAS_PDF)
         .order_by("-number")
         .first()
     )

@@ -97,6 +97,7 @@ def publish_notice(
         )
         search_index.index_version(version)
         stamps.mark_councils_changed([draft.council_id])
+        stamps.announce_published([version.pk])
         audit.record_publication(version=version, by=by)
     return version
 

@@ -123,5 +123,6 @@ def _embed_in_published_notices(block_version: SharedBlockVersion) -> list[Notic
     ]
     created = NoticeVersion.objects.bulk_create(new_versions)
     search_index.index_versions(created)
+    stamps.announce_published([version.pk for version in created])
     stamps.mark_councils_changed(Notice.objects.filter(pk__in=notice_ids).values("council_id"))
     return created

@@ -21,6 +21,15 @@ CHANNEL = "notices_public_pages"
 
 # Sent once the transaction that announced a change commits (at once outside a transaction).
 public_change_committed = Signal()
+# Sent, with `version_ids`, once the transaction that published notice versions commits: their
+# PDFs are made from it (notices.printing), never inside the publishing transaction.
+versions_published = Signal()
+
+
+def announce_published(version_ids: list[int]) -> None:
+    """Call inside the transaction that publishes these notice versions."""
+    ids = list(version_ids)
+    transaction.on_commit(lambda: versions_published.send(sender=Council, version_ids=ids))
 
 
 def mark_councils_changed(council_ids: Iterable[int]) -> None:

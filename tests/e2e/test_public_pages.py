@@ -45,6 +45,7 @@ PAGE_TYPES = [
     "search",
     "search-results",
     "accessibility-statement",
+    "developers",
     "not-found",
 ]
 
@@ -84,6 +85,7 @@ def paths_of(page_type: str) -> list[str]:
             "search": "/search/",
             "search-results": "/search/?q=foster+carers",
             "accessibility-statement": "/accessibility/",
+            "developers": "/developers/",
             "not-found": "/councils/no-such-council/",
         }[page_type]
     ]

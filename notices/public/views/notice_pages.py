@@ -124,6 +124,8 @@ def _version_page(
         "is_current": is_current,
         "in_force_on": in_force_on,
         "permalink": permalink,
+        # Annotated by the history's version queries.
+        "has_pdf": getattr(version, "has_pdf", False),
         "notice_html": mark_safe(version.rendered_html),  # noqa: S308 (sanitised when published)
     }
     return render(request, "notices/notice_detail.html", context)
