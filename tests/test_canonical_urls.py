@@ -71,8 +71,10 @@ def fill(route: str, values: dict[str, str], default: str) -> str:
 
 @pytest.fixture
 def notice(make_notice, publish) -> Notice:
+    from notices.printing.pdf import store_pdf
+
     notice = make_notice()
-    publish(notice)
+    store_pdf(publish(notice))  # so that the version's .pdf address has a page to answer with
     return notice
 
 

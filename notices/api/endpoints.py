@@ -10,6 +10,7 @@ import datetime
 import re
 from typing import Annotated, Any
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -94,7 +95,8 @@ def _send(request: HttpRequest, schema: type[Schema], data: Any) -> HttpResponse
 
 
 def _absolute(request: HttpRequest, path: str) -> str:
-    return request.build_absolute_uri(path)
+    # The configured site address, never the request's Host: links must not name a forged host.
+    return settings.SITE_URL.rstrip("/") + path
 
 
 def _notice(council_slug: str, kind: str) -> Notice:

@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from notices.models import Notice, NoticeVersion
+from notices.public.addresses import absolute_url, site_address
 from notices.publishing import history
 
 # The frame's starting height, before the sizing script has measured the notice.
@@ -42,10 +43,10 @@ def _embed(
         "council": notice.council,
         "version": version,
         "is_current": version.number == notice.latest_version_number,
-        "page_url": request.build_absolute_uri(
+        "page_url": absolute_url(
             version.get_absolute_url() if permalink else notice.get_absolute_url()
         ),
-        "history_url": request.build_absolute_uri(
+        "history_url": absolute_url(
             reverse("notices:history", args=[notice.council.slug, notice.kind])
         ),
         "notice_html": mark_safe(version.rendered_html),  # noqa: S308 (sanitised when published)
@@ -97,17 +98,17 @@ def oembed(request: HttpRequest) -> HttpResponse:
     html = format_html(
         '<iframe src="{}" title="{}" width="100%" height="{}" class="council-notice-frame" '
         'loading="lazy"></iframe><script src="{}" async></script>',
-        request.build_absolute_uri(embed_path),
+        absolute_url(embed_path),
         title,
         frame_height,
-        request.build_absolute_uri(static("js/embed-host.js")),
+        absolute_url(static("js/embed-host.js")),
     )
     data = {
         "version": "1.0",
         "type": "rich",
         "title": title,
         "provider_name": "Council privacy notices",
-        "provider_url": request.build_absolute_uri("/"),
+        "provider_url": absolute_url("/"),
         "author_name": notice.council.name,
         "html": str(html),
         "width": min(width, 1200) if width else 800,
@@ -131,7 +132,10 @@ def _size(request: HttpRequest, name: str) -> int | None:
 def _version_for(request: HttpRequest, raw: str) -> NoticeVersion:
     """The version a notice or version address on this site shows; 404 for any other address."""
     parts = urlsplit(raw)
-    if parts.scheme not in ("http", "https") or parts.netloc.lower() != request.get_host().lower():
+    # The notice's own address is on the configured site address; the Host a request came with
+    # is accepted too, so a site reached by another of its names still answers for itself.
+    hosts = {urlsplit(site_address()).netloc.lower(), request.get_host().lower()}
+    if parts.scheme not in ("http", "https") or parts.netloc.lower() not in hosts:
         raise Http404("That is not the address of a notice on this site.")
     try:
         match = resolve(parts.path)

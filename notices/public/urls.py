@@ -69,7 +69,7 @@ urlpatterns = [
     path("data/notices.json", linked_data.bulk_json, name="bulk-json"),
     # The notice in a council's own pages (notices.public.embed).
     path(f"{NOTICE}embed/", embed.embed_current, name="embed"),
-    path(f"{NOTICE}versions/<int:number>/embed/", embed.embed_version, name="embed-version"),
+    path(f"{NOTICE}versions/<number:number>/embed/", embed.embed_version, name="embed-version"),
     path("oembed", embed.oembed, name="oembed"),
-    path(f"{NOTICE}versions/<int:number>.pdf", printed.version_pdf, name="version-pdf"),
+    path(f"{NOTICE}versions/<number:number>.pdf", printed.version_pdf, name="version-pdf"),
 ]

@@ -45,6 +45,7 @@ from notices.models import (
     NoticeRecipient,
     NoticeSearchText,
     NoticeVersion,
+    NoticeVersionPdf,
     Recipient,
     RecordKind,
     RetentionPeriod,
@@ -128,8 +129,9 @@ TABLES = [
 ]
 TABLES_BY_LABEL = {table.label: table for table in TABLES}
 
-# Rebuilt on import rather than archived.
-DERIVED_MODELS = (NoticeSearchText,)
+# Rebuilt on import rather than archived: the search text by the import itself, the versions'
+# PDFs (made from their stored HTML) by `make_version_pdfs` afterwards.
+DERIVED_MODELS = (NoticeSearchText, NoticeVersionPdf)
 
 GROUP_FIELDS = {"name", "permissions"}
 ACCOUNT_RECORD_FIELDS = {*ACCOUNT_FIELDS, "groups", "user_permissions"}

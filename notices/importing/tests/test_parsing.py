@@ -4,7 +4,6 @@ The notices here are written for these tests, in the shapes real notices take; t
 are the demo libraries (notices.demo.content), so matching is tested against real names.
 """
 
-
 import pytest
 
 from notices.demo import content as demo_content

@@ -11,6 +11,12 @@ pytestmark = pytest.mark.django_db
 KIND = "childrens-social-care"
 
 
+@pytest.fixture(autouse=True)
+def site_at_testserver(settings):
+    """Absolute links are on the configured site address; here it is the test client's host."""
+    settings.SITE_URL = "http://testserver"
+
+
 @pytest.fixture
 def notice(make_notice, published_block, publish):
     notice = make_notice()

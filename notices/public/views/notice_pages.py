@@ -121,6 +121,7 @@ def _version_page(
         "version": version,
         "version_label": f"Version {version.number}",
         "canonical_url": absolute_url(canonical),
+        "oembed_url": absolute_url(reverse("notices:oembed")),
         "is_current": is_current,
         "in_force_on": in_force_on,
         "permalink": permalink,
