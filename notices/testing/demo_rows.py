@@ -9,8 +9,10 @@ the database the test sees is the one `load_demo_data` would have left.
 
 INSERT is the one statement the immutability triggers allow on published versions and the audit
 log, and rows go in with their stored values, so no `auto_now` or signal changes them on the way.
-The copy is only used on a database in the state the rows were captured from (the same number of
-rows in every table); otherwise the fixture loads the demo the slow way.
+The copy is only used when the tables the demo writes, and the tables its rows point at, are as
+they were at the capture (the same number of rows, the same highest id); otherwise the fixture
+loads the demo the slow way. Other tables may differ: a signed-in admin made before the demo is
+no part of what the demo reads or writes.
 """
 
 import copy
@@ -35,10 +37,11 @@ class _Table:
 @dataclass
 class DemoRows:
     report: DemoLoadReport
-    # Rows in every table before the load: a database in another state gets the slow load.
+    # The tables the demo writes or points at, before the load: in another state, the slow load.
     counts_before: dict[str, tuple[int, Any]]
     tables: list[_Table]
-    sqlite_sequences: list[tuple[str, int]]
+    # SQLite's AUTOINCREMENT counters of the tables the load moved, as it left them.
+    sqlite_sequences: dict[str, int]
 
 
 def _models() -> list[type[models.Model]]:
@@ -63,23 +66,34 @@ def _row_values(model: type[models.Model]) -> dict[Any, tuple[Any, ...]]:
     }
 
 
-def _counts() -> dict[str, tuple[int, Any]]:
+def _counts(models_: list[type[models.Model]]) -> dict[str, tuple[int, Any]]:
     """Each table's number of rows and highest id: the rows copied in refer to rows already
-    there (content types, permissions...) by id, so those must be the same rows."""
+    there by id, so those must be the same rows."""
     return {
         model._meta.db_table: tuple(
             model._base_manager.aggregate(rows=models.Count("pk"), top=Max("pk")).values()
         )
-        for model in _models()
+        for model in models_
     }
 
 
-def _sqlite_sequences() -> list[tuple[str, int]]:
+def _pointed_at(table: _Table) -> set[type[models.Model]]:
+    """The models that the table's rows refer to by a foreign key."""
+    fields = _fields(table.model)
+    return {
+        field.related_model
+        for index, field in enumerate(fields)
+        if field.many_to_one or field.one_to_one
+        if any(row[index] is not None for row in table.rows)
+    }
+
+
+def _sqlite_sequences() -> dict[str, int]:
     if connection.vendor != "sqlite":
-        return []
+        return {}
     with connection.cursor() as cursor:
-        cursor.execute("SELECT name, seq FROM sqlite_sequence ORDER BY name")
-        return list(cursor.fetchall())
+        cursor.execute("SELECT name, seq FROM sqlite_sequence")
+        return dict(cursor.fetchall())
 
 
 class _RollBack(Exception):
@@ -91,7 +105,8 @@ def capture_demo() -> DemoRows:
     captured: DemoRows | None = None
     try:
         with transaction.atomic():
-            counts_before = _counts()
+            counts_before = _counts(_models())
+            sequences_before = _sqlite_sequences()
             before = {model: _row_values(model) for model in _models()}
             report = load_demo_data()
             tables = []
@@ -109,7 +124,16 @@ def capture_demo() -> DemoRows:
                 if added:
                     columns = [field.column for field in _fields(model)]
                     tables.append(_Table(model, columns, added))
-            captured = DemoRows(report, counts_before, tables, _sqlite_sequences())
+            sequences = {
+                name: seq
+                for name, seq in _sqlite_sequences().items()
+                if sequences_before.get(name) != seq
+            }
+            involved = {table.model for table in tables}.union(*map(_pointed_at, tables))
+            involved |= {model for model in _models() if model._meta.db_table in sequences}
+            kept = {model._meta.db_table for model in involved}
+            counts = {name: value for name, value in counts_before.items() if name in kept}
+            captured = DemoRows(report, counts, tables, sequences)
             raise _RollBack
     except _RollBack:
         pass
@@ -120,7 +144,8 @@ def capture_demo() -> DemoRows:
 def restore_demo(rows: DemoRows) -> DemoLoadReport | None:
     """Inserts the captured rows into the current database; None (nothing written) when the
     database is not in the state they were captured from."""
-    if _counts() != rows.counts_before:
+    involved = [model for model in _models() if model._meta.db_table in rows.counts_before]
+    if _counts(involved) != rows.counts_before:
         return None
     quote = connection.ops.quote_name
     with transaction.atomic(), connection.cursor() as cursor:
@@ -132,7 +157,7 @@ def restore_demo(rows: DemoRows) -> DemoLoadReport | None:
                 f"INSERT INTO {quote(table.model._meta.db_table)} ({names}) VALUES ({marks})",  # noqa: S608
                 table.rows,
             )
-        for name, seq in rows.sqlite_sequences:
+        for name, seq in rows.sqlite_sequences.items():
             cursor.execute("UPDATE sqlite_sequence SET seq = %s WHERE name = %s", [seq, name])
             if cursor.rowcount == 0:
                 cursor.execute(
