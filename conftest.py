@@ -174,11 +174,24 @@ def shared_block(db) -> SharedBlock:
     return block
 
 
-@pytest.fixture
-def demo(db):
-    from notices.demo.loading import load_demo_data
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker):
+    """The demo's rows, loaded once per test process (notices.testing.demo_rows)."""
+    from notices.testing.demo_rows import capture_demo
 
-    return load_demo_data()
+    with django_db_blocker.unblock():
+        return capture_demo()
+
+
+@pytest.fixture
+def demo(demo_rows, db):
+    """The demo site, as `load_demo_data` leaves it, copied in from rows loaded once; a database
+    not in the state those rows came from gets the demo loaded afresh."""
+    from notices.demo.loading import load_demo_data
+    from notices.testing.demo_rows import restore_demo
+
+    report = restore_demo(demo_rows)
+    return report if report is not None else load_demo_data()
 
 
 @pytest.fixture
