@@ -14,21 +14,27 @@ LOCAL_ENV = DJANGO_HTTPS=false \
 	DJANGO_SECRET_KEY="$$(cat $(LOCAL)/secret-key)" \
 	DEMO_ADMIN_PASSWORD="$$(cat $(LOCAL)/admin-password)"
 
-.PHONY: run test bench bench-diff bench-hostile lint format install assets clean
+.PHONY: run test bench bench-diff bench-hostile import-report lint format install assets clean
 
+# The database, static files and demo are made quietly (their output goes to .local/run.log);
+# what a newcomer needs is printed last, once the server answers (notices/demo/welcome.py).
 run: install assets $(LOCAL)/secret-key $(LOCAL)/admin-password
-	$(LOCAL_ENV) $(BIN)/python manage.py migrate --noinput
-	$(LOCAL_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(LOCAL_ENV) $(BIN)/python manage.py load_demo
-	@echo
-	@echo "  Site:  http://$(HOST):$(PORT)/"
-	@echo "  Admin: http://$(HOST):$(PORT)/$${DJANGO_ADMIN_PATH:-admin/}  user admin, password $$(cat $(LOCAL)/admin-password)"
-	@echo "         (unless you have changed it since)"
-	@echo
-	$(LOCAL_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Preparing the database and the demo councils (details in $(LOCAL)/run.log)..."
+	@$(LOCAL_ENV) $(BIN)/python manage.py migrate --noinput > $(LOCAL)/run.log
+	@$(LOCAL_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0 >> $(LOCAL)/run.log
+	@$(LOCAL_ENV) $(BIN)/python manage.py load_demo > $(LOCAL)/load-demo.log
+	@cat $(LOCAL)/load-demo.log >> $(LOCAL)/run.log
+	@$(BIN)/python -m notices.demo.welcome $(HOST) $(PORT) $(LOCAL)/load-demo.log \
+		$(LOCAL)/admin-password $$$$ & \
+	$(LOCAL_ENV) exec $(BIN)/python manage.py runserver $(HOST):$(PORT) >> $(LOCAL)/run.log
+
+# Two worker processes (pytest-xdist), each with its own test database (test_<name>_gw0...):
+# the browser and HTML-checker tests spend much of their time waiting on Chromium and Java.
+# TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 
 test: install assets
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # Speed figures live here, never in timed tests. `bench` loads the site with wrk (a Debian package,
 # installed if missing) on a throwaway PostgreSQL database on 127.0.0.1:5432 and times publishing,
@@ -46,6 +52,12 @@ bench-diff: install
 bench-hostile: install assets
 	$(BIN)/python -m benchmarks.hostile.run $(BENCH_ARGS)
 
+# Imports every notice of the import corpus (notices/importing/tests/corpus/) with
+# `import_notice --dry-run --json` on a throwaway SQLite database and prints recall and precision
+# per notice and in total (docs/importing-corpus.md). NAMES=... scores only matching notices.
+import-report: install
+	$(BIN)/python -m scripts.import_report $(NAMES)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -57,30 +69,33 @@ format: install
 install: $(BIN)/.installed
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
-	touch $@
+	@echo "Installing the Python packages into $(VENV) (requirements-dev.txt)..."
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
 
 # GOV.UK Frontend and Sass come from npm, pinned by package-lock.json; the stylesheet and script
 # they build land in static/build/ (not committed).
 assets: static/build/.built
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --omit=optional
-	touch $@
+	@echo "Installing GOV.UK Frontend and Sass (npm ci)..."
+	@npm ci --no-audit --no-fund --omit=optional --loglevel=error
+	@touch $@
 
 static/build/.built: node_modules/.installed $(wildcard static/scss/*.scss)
-	npm run build
-	touch $@
+	@echo "Building the stylesheet into static/build/..."
+	@npm run --silent build
+	@touch $@
 
 $(LOCAL)/secret-key:
-	mkdir -p $(LOCAL)
-	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@mkdir -p $(LOCAL)
+	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
 $(LOCAL)/admin-password:
-	mkdir -p $(LOCAL)
-	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(12))' > $@
+	@mkdir -p $(LOCAL)
+	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(12))' > $@
 
 clean:
 	rm -rf $(VENV) node_modules static/build staticfiles .pytest_cache .ruff_cache

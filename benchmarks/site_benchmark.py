@@ -22,7 +22,10 @@ In order:
 The database is dropped and the temporary files removed whatever happens, Ctrl-C included.
 Targets are reported, not enforced: the exit status is non-zero only if the benchmark itself
 fails. `--redis` measures the pages a second time with the cache in Redis
-(redis://127.0.0.1:6379/15, flushed first).
+(redis://127.0.0.1:6379/15, flushed first). `--sqlite` runs it all on a throwaway SQLite file
+instead of PostgreSQL, the embedded default that small councils run on. DJANGO_PAGE_CACHE_LISTEN
+is passed through (no other DJANGO_ variable is): `false` shows the cost of reading the stamps
+on every request.
 """
 
 import argparse
@@ -75,6 +78,9 @@ TARGET_CASCADE_S = 30.0
 TARGET_TOTAL_S = 300.0
 
 PROXY_HEADER = "X-Forwarded-Proto: https"
+# The one setting a run may vary from outside, to compare the page cache with and without
+# remembered stamps.
+PASSED_THROUGH = {"DJANGO_PAGE_CACHE_LISTEN"}
 STATIC_COPY = "bench/notice-page.html"
 
 
@@ -115,6 +121,21 @@ def throwaway_database() -> Iterator[str]:
 
 
 @contextlib.contextmanager
+def throwaway_sqlite(directory: Path) -> Iterator[str]:
+    """A new SQLite file in the run's temporary directory, which goes with it."""
+    path = directory / "bench.sqlite3"
+    try:
+        yield f"sqlite:///{path}"
+    finally:
+        for leftover in (
+            path,
+            path.with_name(f"{path.name}-wal"),
+            path.with_name(f"{path.name}-shm"),
+        ):
+            leftover.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
 def signals_held() -> Iterator[None]:
     """SIGINT and SIGTERM are ignored until the block is done: the run is ending anyway, and a
     second Ctrl-C must not stop the clean-up half way."""
@@ -128,7 +149,11 @@ def signals_held() -> Iterator[None]:
 
 def production_environment(database_url: str, static_root: Path) -> dict[str, str]:
     """The environment of a production server behind a TLS-terminating proxy, on 127.0.0.1."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DJANGO_") or key in PASSED_THROUGH
+    }
     env.pop("REDIS_URL", None)
     env |= {
         "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
@@ -545,6 +570,11 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         help=f"measure the pages a second time with the page cache in Redis ({REDIS_URL})",
     )
     parser.add_argument(
+        "--sqlite",
+        action="store_true",
+        help="run on a throwaway SQLite file instead of PostgreSQL at 127.0.0.1:5432",
+    )
+    parser.add_argument(
         "--seconds", type=int, default=8, help="how long wrk loads each page (default 8)"
     )
     arguments = parser.parse_args(argv)
@@ -566,11 +596,12 @@ def main(argv: list[str]) -> int:
     try:
         if not (ROOT / "static/build").is_dir():
             subprocess.run(["make", "assets"], cwd=ROOT, check=True)  # noqa: S607 (make on PATH)
-        with (
-            tempfile.TemporaryDirectory(prefix="notices-bench-") as temporary,
-            throwaway_database() as database_url,
-        ):
-            return run(arguments, database_url, Path(temporary), began)
+        with tempfile.TemporaryDirectory(prefix="notices-bench-") as temporary:
+            database = (
+                throwaway_sqlite(Path(temporary)) if arguments.sqlite else throwaway_database()
+            )
+            with database as database_url:
+                return run(arguments, database_url, Path(temporary), began)
     except (KeyboardInterrupt, Interrupted) as stop:
         print(f"\nBenchmark stopped ({str(stop) or 'Ctrl-C'}); cleaned up.", file=sys.stderr)
         return 130
@@ -607,13 +638,15 @@ def run(arguments: argparse.Namespace, database_url: str, temporary: Path, began
 def prepare_site(static_root: Path) -> list[tuple[str, str]]:
     """Fills the database and the static files; the pages to load, as (name, path)."""
     from django.core.management import call_command
+    from django.db import connection
     from django.test import Client
 
     from notices.demo.synthetic.site import build_site
 
     print(
         f"Machine: {os.cpu_count()} cores. Data: {COUNCILS} councils x {VERSIONS} versions x "
-        f"{SECTIONS} sections."
+        f"{SECTIONS} sections, on {connection.vendor}; stamps remembered: "
+        f"{os.environ.get('DJANGO_PAGE_CACHE_LISTEN', 'true')}."
     )
     call_command("migrate", verbosity=0)
     start = time.perf_counter()

@@ -1,15 +1,25 @@
 """The staff admin site: Django's admin, with a clear page for staff who hold no role yet."""
 
+import re
 from functools import wraps
 
 from django.contrib import admin
-from django.http import HttpRequest, HttpResponse
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import URLPattern, path
 
 from councils import permissions
+from notices.public.addresses import is_canonical_id
 
 # Pages a signed-in person may always reach, role or not: to leave, or to change their password.
 _ALWAYS_ALLOWED = {"logout", "password_change", "password_change_done", "i18n_javascript"}
+# The URL arguments that carry a database id.
+_ID_ARGUMENTS = ("object_id", "id", "content_type_id")
+# A path part that is a number written with a leading zero, or longer than any id: Django's
+# `<int:...>` would take `07` for 7, so the check looks at the path as written.
+_ODD_NUMBER_PART = re.compile(r"/(?:0[0-9]*|[0-9]{19,})(?=/)")
 
 
 class NoticeAdminSite(admin.AdminSite):
@@ -18,7 +28,7 @@ class NoticeAdminSite(admin.AdminSite):
     index_title = "Notices, councils and shared libraries"
 
     def admin_view(self, view, cacheable: bool = False):
-        guarded = super().admin_view(view, cacheable)
+        guarded = super().admin_view(_canonical_ids_only(view), cacheable)
         if getattr(view, "__name__", "") in _ALWAYS_ALLOWED:
             return guarded
 
@@ -41,3 +51,49 @@ class NoticeAdminSite(admin.AdminSite):
         """Staff with no council and no national role: say so, rather than show an empty admin."""
         context = {**self.each_context(request), "title": "No council assigned"}
         return TemplateResponse(request, "admin/no_council_assigned.html", context, status=403)
+
+    def get_urls(self) -> list[URLPattern]:
+        # Django's own view-on-site shortcut redirects for any object of any council, which says
+        # that an id exists; this one answers 404 for objects outside the person's councils.
+        own = path(
+            "r/<int:content_type_id>/<path:object_id>/",
+            self.admin_view(self.view_on_site),
+            name="view_on_site",
+        )
+        return [own] + [
+            url for url in super().get_urls() if getattr(url, "name", None) != "view_on_site"
+        ]
+
+    def view_on_site(
+        self, request: HttpRequest, content_type_id: int, object_id: str
+    ) -> HttpResponse:
+        if not permissions.is_national_admin(request.user):
+            try:
+                model = ContentType.objects.get_for_id(content_type_id).model_class()
+            except ContentType.DoesNotExist:
+                model = None
+            model_admin = self._registry.get(model) if model is not None else None
+            if model_admin is None:
+                raise Http404("Nothing to show for that.")
+            obj = model_admin.get_queryset(request).filter(pk=object_id).first()
+            if obj is None or not model_admin.has_view_or_change_permission(request, obj):
+                raise Http404("Nothing to show for that.")
+        return shortcut(request, content_type_id, object_id)
+
+
+def _canonical_ids_only(view):
+    """A 404 for an admin URL whose id is not written the one way the admin links it: `07`,
+    `0007`, an Arabic-Indic `١` (Python's int() reads it as 1) or twenty digits are all refused
+    before the view looks anything up."""
+
+    @wraps(view)
+    def inner(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        for name in _ID_ARGUMENTS:
+            value = kwargs.get(name)
+            if isinstance(value, str) and not is_canonical_id(value):
+                raise Http404("No such id.")
+        if _ODD_NUMBER_PART.search(request.path_info):
+            raise Http404("No such id.")
+        return view(request, *args, **kwargs)
+
+    return inner

@@ -58,6 +58,8 @@ max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 2_000, minimum=0)
 # Access log to standard output and errors to standard error, for the container's log collector.
 accesslog = "-"
 errorlog = "-"
+# Writes `[redacted]` for the token in set-password links (config/gunicorn_logging.py).
+logger_class = "config.gunicorn_logging.RedactingLogger"
 
 # Trust X-Forwarded-* only from the proxy in front (set FORWARDED_ALLOW_IPS to its address).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

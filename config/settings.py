@@ -127,6 +127,10 @@ DATABASES = {
     )
 }
 
+# PostgreSQL: the owner role, for `migrate` only; DATABASE_URL is then the application's role,
+# which migrate grants what it needs and no more (docs/security.md). Unset: one role does both.
+MIGRATIONS_DATABASE_URL = os.environ.get("MIGRATIONS_DATABASE_URL", "").strip()
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds rendered public pages (notices.public.page_cache). Each gunicorn worker has its
@@ -135,10 +139,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 #   REDIS_URL                  e.g. redis://127.0.0.1:6379/0 (default: each process's memory)
 #   DJANGO_PAGE_CACHE_SECONDS  how long a rendered page is kept (default 86400, a day)
 #   DJANGO_PAGE_CACHE_ENTRIES  pages each process keeps in memory without Redis (default 1000)
+#   DJANGO_PAGE_CACHE_MB       and at most this many megabytes of them (default 50)
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 86_400)
-# On PostgreSQL each process remembers the stamps it has read and listens for changes
-# (LISTEN/NOTIFY), so a cached page costs no database query. Off: read the stamp every request.
+# Each process remembers the stamps it has read and learns of changes (PostgreSQL: LISTEN/NOTIFY;
+# SQLite: its commit counter, PRAGMA data_version), so a cached page costs no database query.
+# Off: read the stamp every request.
 PUBLIC_CACHE_LISTEN = env_bool("DJANGO_PAGE_CACHE_LISTEN", True)
+PAGE_CACHE_MB = env_int("DJANGO_PAGE_CACHE_MB", 50)
+if PAGE_CACHE_MB < 1:
+    raise ImproperlyConfigured(f"DJANGO_PAGE_CACHE_MB must be at least 1, not {PAGE_CACHE_MB}.")
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
@@ -155,11 +164,19 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "config.memory_cache.BoundedMemoryCache",
             "TIMEOUT": PAGE_CACHE_SECONDS,
-            "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_PAGE_CACHE_ENTRIES", 1000)},
+            "OPTIONS": {
+                "MAX_ENTRIES": env_int("DJANGO_PAGE_CACHE_ENTRIES", 1000),
+                "MAX_BYTES": PAGE_CACHE_MB * 1024 * 1024,
+            },
         }
     }
+
+# Signs site exports (HMAC-SHA256) so that import_site refuses an edited one: at least 32 random
+# characters, the same on the exporting and the importing site, kept apart from the exports
+# (docs/security.md). Unset: exports are unsigned and importing them needs --trust-unsigned.
+SITE_ARCHIVE_KEY = os.environ.get("SITE_ARCHIVE_KEY", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -175,7 +192,8 @@ AUTH_PASSWORD_VALIDATORS = [
 #   DJANGO_LOGIN_FAILURE_LIMIT    failed sign-ins before a lockout (default 5)
 #   DJANGO_LOGIN_COOLOFF_MINUTES  how long a lockout lasts, in minutes (default 60)
 #   DJANGO_SESSION_HOURS          how long staff stay signed in, in hours (default 8)
-#   DJANGO_PASSWORD_LINK_DAYS     how long a set-password link from `add_staff` works (default 3)
+#   DJANGO_PASSWORD_LINK_HOURS    how long a set-password link from `add_staff` works, in hours
+#                                 (default 24)
 #   DJANGO_SITE_URL               the site's address, the base of those links
 #                                 (default http://127.0.0.1:8000)
 #   DJANGO_BEHIND_PROXY           (below) also makes the lockout read the client's address from
@@ -213,9 +231,18 @@ AXES_VERBOSE = False
 # each session against the password hash).
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_HOURS", 8) * 60 * 60
 
+# Where signing in leads when the page asked for (`next`) is missing or refused as off-site.
+LOGIN_REDIRECT_URL = "admin:index"
+
 # Set-password links (`add_staff`): they work once, since setting the password changes the hash
-# that they are signed with, and for this long.
-PASSWORD_RESET_TIMEOUT = env_int("DJANGO_PASSWORD_LINK_DAYS", 3) * 24 * 60 * 60
+# that they are signed with, only while the account keeps its roles (councils.tokens), and for
+# this long: a day, so a link forwarded or left in a mailbox soon stops working.
+PASSWORD_LINK_HOURS = env_int("DJANGO_PASSWORD_LINK_HOURS", 24)
+if not 1 <= PASSWORD_LINK_HOURS <= 72:
+    raise ImproperlyConfigured(
+        f"DJANGO_PASSWORD_LINK_HOURS must be from 1 to 72, not {PASSWORD_LINK_HOURS}."
+    )
+PASSWORD_RESET_TIMEOUT = PASSWORD_LINK_HOURS * 60 * 60
 SITE_URL = (os.environ.get("DJANGO_SITE_URL", "").strip() or "http://127.0.0.1:8000").rstrip("/")
 
 # Who runs the site, named in the accessibility statement, and where people report problems:

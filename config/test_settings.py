@@ -26,3 +26,5 @@ WHITENOISE_AUTOREFRESH = True
 # Tests run inside transactions that never commit, so NOTIFY is never delivered: read stamps on
 # every request. notices/public/tests/test_page_cache.py turns listening on where it commits.
 PUBLIC_CACHE_LISTEN = False
+# Exports in tests are signed, as a deployment's should be.
+SITE_ARCHIVE_KEY = "test-only-site-archive-key-0123456789abcdef"

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
 from config import views as site_views
+from councils.tokens import staff_link_tokens
 from notices.authoring.markdown_preview import markdown_preview, markdown_upload_disabled
 from notices.public.sitemaps import sitemap_xml
 
@@ -14,11 +15,14 @@ urlpatterns = [
     # DJANGO_ADMIN_PATH, checked when the settings load.
     path(settings.ADMIN_PATH, admin.site.urls),
     # The one-time link `manage.py add_staff` prints. Staff never choose a password in the
-    # command line; they set it here, through the password validators.
+    # command line; they set it here, through the password validators. Django's view moves the
+    # token into the session and redirects to an address without it, so only this first request
+    # carries it (and gunicorn's access log redacts it: config/gunicorn_logging.py).
     path(
         "staff/set-password/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
             template_name="registration/set_password.html",
+            token_generator=staff_link_tokens,
             success_url=reverse_lazy("staff_set_password_done"),
             extra_context={**_ADMIN_LOOK, "title": "Set your password"},
         ),

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
+from notices.public.addresses import absolute_url
+
 logger = logging.getLogger(__name__)
 
 # When the statement was written and when the site was last tested against WCAG 2.2 AA. Change
@@ -47,7 +49,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /councils/*/compare/",
         "Allow: /",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 
 from councils import notices_seam, permissions, staff
 from councils.admin_scoping import CouncilScopedAdminMixin
+from councils.details import CouncilDetailsForm, mark_details_saved
 from councils.models import Council, CouncilMembership
 
 # What identifies a council; only national admins change it (the slug is in every link to it).
@@ -15,6 +16,7 @@ IDENTITY_FIELDS = ["name", "slug", "kind"]
 @admin.register(Council)
 class CouncilAdmin(CouncilScopedAdminMixin, admin.ModelAdmin):
     council_lookup = "pk"
+    form = CouncilDetailsForm
     list_display = ["name", "kind", "slug", "ico_registration_number"]
     list_filter = ["kind"]
     search_fields = ["name", "slug"]
@@ -40,7 +42,10 @@ class CouncilAdmin(CouncilScopedAdminMixin, admin.ModelAdmin):
             "Data Protection Officer",
             {"fields": ["dpo_name", "dpo_email", "dpo_phone", "dpo_address"]},
         ),
-        ("Information Commissioner's Office", {"fields": ["ico_registration_number"]}),
+        (
+            "Information Commissioner's Office",
+            {"fields": ["ico_registration_number", "opened_revision"]},
+        ),
     ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Council | None = None) -> list[str]:
@@ -50,6 +55,10 @@ class CouncilAdmin(CouncilScopedAdminMixin, admin.ModelAdmin):
 
     def get_prepopulated_fields(self, request: HttpRequest, obj: Council | None = None) -> dict:
         return self.prepopulated_fields if permissions.is_national_admin(request.user) else {}
+
+    def save_model(self, request: HttpRequest, obj: Council, form, change: bool) -> None:
+        mark_details_saved(obj, request.user)
+        super().save_model(request, obj, form, change)
 
     def log_change(self, request: HttpRequest, obj: Council, message) -> None:
         super().log_change(request, obj, message)

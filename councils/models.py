@@ -70,6 +70,17 @@ class Council(models.Model):
     # on it, so a bump makes every stored copy unreachable in every worker at once.
     public_revision = models.PositiveIntegerField(default=1, editable=False)
     public_changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Bumped by each save of the details form, so a stale form is refused (councils.details).
+    details_revision = models.PositiveIntegerField(default=0, editable=False)
+    details_saved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    details_saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     objects = CouncilQuerySet.as_manager()
 

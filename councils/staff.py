@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import Group
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -22,6 +21,7 @@ from councils import notices_seam, permissions
 from councils.directory import UnknownCouncil, council_by_slug
 from councils.models import Council, CouncilMembership, Role
 from councils.roles import NATIONAL_ADMIN_GROUP, ROLE_GROUPS
+from councils.tokens import staff_link_tokens
 
 
 @transaction.atomic
@@ -192,12 +192,13 @@ def add_staff(
 def password_set_link(*, user: AbstractBaseUser, base_url: str) -> str:
     """A link where `user` sets their password. It works once: setting the password changes the
     hash the token is signed with (signing in does too, through the last login time). It also
-    stops working after settings.PASSWORD_RESET_TIMEOUT seconds."""
+    stops working after settings.PASSWORD_RESET_TIMEOUT seconds, and once the account is
+    deactivated or its roles change (councils.tokens)."""
     path = reverse(
         "staff_set_password",
         kwargs={
             "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
+            "token": staff_link_tokens.make_token(user),
         },
     )
     return f"{base_url.rstrip('/')}{path}"

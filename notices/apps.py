@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_delete, post_save
 
 
@@ -21,9 +22,14 @@ class NoticesConfig(AppConfig):
 
     def ready(self) -> None:
         from councils.models import Council
+        from notices.models.immutability import register_sqlite_function
         from notices.public.page_cache import forget_stamps_on_change
         from notices.publishing.stamps import public_change_committed
 
+        # SQLite's triggers that keep published versions call a function each connection has.
+        connection_created.connect(
+            register_sqlite_function, dispatch_uid="notices.sqlite_emptying_function"
+        )
         post_save.connect(_council_saved, sender=Council, dispatch_uid="notices.council_saved")
         post_delete.connect(
             _council_deleted, sender=Council, dispatch_uid="notices.council_deleted"

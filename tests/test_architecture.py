@@ -63,9 +63,6 @@ COUNCILS_SEAM = "councils.notices_seam"
 MAX_LINES = 500
 # Longer on purpose, for now.
 LONG_MODULES = {
-    # Demo content in Python: the demo-as-data work turns both into data files.
-    "notices/demo/content.py",
-    "notices/demo/history.py",
     # The import rewrite splits both.
     "notices/importing/reading.py",
     "notices/importing/parsing.py",

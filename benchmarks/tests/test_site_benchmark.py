@@ -250,3 +250,35 @@ def test_each_target_missed_is_a_fail_that_says_by_how_much(capsys):
     assert "FAIL  cascade to 400 notices 31.0 s (target: under 30 s)" in out
     assert "FAIL  whole run 301 s (target: under 5 minutes)" in out
     assert "PASS  0 workers timed out, killed or dead" in out
+
+
+def test_with_sqlite_it_never_asks_postgresql_and_runs_on_a_file(monkeypatch, tmp_path):
+    monkeypatch.setattr(bench.shutil, "which", lambda name: "/usr/bin/wrk")
+    monkeypatch.setattr(bench, "throwaway_database", pytest.fail)
+    seen = []
+    monkeypatch.setattr(
+        bench, "run", lambda arguments, url, temporary, began: seen.append(url) or 0
+    )
+
+    assert bench.main(["--sqlite"]) == 0
+    assert len(seen) == 1 and seen[0].startswith("sqlite:///")
+    assert seen[0].endswith("/bench.sqlite3")
+
+
+@pytest.mark.parametrize("stop", [RuntimeError("the benchmark crashed"), KeyboardInterrupt()])
+def test_the_throwaway_sqlite_file_is_removed_on_a_crash_or_ctrl_c(tmp_path, stop):
+    with pytest.raises(type(stop)), bench.throwaway_sqlite(tmp_path) as url:
+        path = tmp_path / "bench.sqlite3"
+        path.write_bytes(b"")
+        (tmp_path / "bench.sqlite3-wal").write_bytes(b"")
+        assert url == f"sqlite:///{path}"
+        raise stop
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_only_the_page_cache_switch_passes_through_to_the_server(monkeypatch, tmp_path):
+    monkeypatch.setenv("DJANGO_PAGE_CACHE_LISTEN", "false")
+    monkeypatch.setenv("DJANGO_DEBUG", "true")
+    env = bench.production_environment("sqlite:///x", tmp_path)
+    assert env["DJANGO_PAGE_CACHE_LISTEN"] == "false"
+    assert "DJANGO_DEBUG" not in env

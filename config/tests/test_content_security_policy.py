@@ -11,7 +11,6 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.tokens import default_token_generator
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, RequestFactory
 from django.urls import NoReverseMatch, reverse
@@ -20,6 +19,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.views.defaults import server_error
 
 from councils.models import Council
+from councils.tokens import staff_link_tokens
 from notices.importing.tests.test_drafting import MARKDOWN_NOTICE
 from notices.models import Notice, SharedBlock
 from tests.public_pages import demo_html_paths
@@ -245,12 +245,12 @@ def test_the_sign_in_pages_have_no_inline_code(client, demo, make_staff, setting
 
 
 def test_the_set_password_pages_have_no_inline_code(client, make_staff):
-    user = make_staff()
+    user = make_staff(national=True)
     link = reverse(
         "staff_set_password",
         kwargs={
             "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
+            "token": staff_link_tokens.make_token(user),
         },
     )
     form = client.get(link, follow=True)

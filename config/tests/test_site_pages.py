@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -52,7 +53,7 @@ def test_robots_txt_allows_the_public_pages_and_names_the_sitemap(client):
     body = response.content.decode()
     assert "Disallow: /admin/" in body
     assert "Allow: /" in body
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in body
 
 
 def test_sitemap_lists_councils_published_notices_and_every_version(
@@ -71,14 +72,14 @@ def test_sitemap_lists_councils_published_notices_and_every_version(
     assert response.status_code == 200
     root = ET.fromstring(response.content)  # noqa: S314 (our own page)
     locations = {loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)}
-    base = f"http://testserver/councils/{notice.council.slug}/"
+    base = f"{settings.SITE_URL}/councils/{notice.council.slug}/"
     assert {
         base,
         f"{base}childrens-social-care/",
         f"{base}childrens-social-care/versions/1/",
         f"{base}childrens-social-care/versions/2/",
-        f"http://testserver/councils/{quiet.slug}/",
-        f"http://testserver/councils/{unpublished.council.slug}/",
+        f"{settings.SITE_URL}/councils/{quiet.slug}/",
+        f"{settings.SITE_URL}/councils/{unpublished.council.slug}/",
     } == locations
     lastmods = [el.text for el in root.findall("s:url/s:lastmod", SITEMAP_NS)]
     assert len(lastmods) == 4  # the notice, its two versions and its council

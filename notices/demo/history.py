@@ -1,9 +1,10 @@
 """The demo's published history: dated versions of the shared block and of every demo notice.
 
-The history is data. Each council has a list of steps, one per version it published: the date,
-the change note the public reads, whether the change was major, and the edits that turned the
-previous version into this one. Version 1 has no edits of its own: it is what the current text
-becomes once every later step is undone.
+The history is data, read from `councils/<slug>/history.toml` and `shared-block/history.toml`
+beside this module: one `[[versions]]` table per version published, with the date, the change
+note the public reads, whether the change was major, and the edits that turned the previous
+version into this one. Version 1 has no edits of its own: it is what the current text becomes
+once every later step is undone.
 
 How it is built (build_demo_history, called by notices.demo.loading.load_demo_data after the
 drafts have been created with their current text from notices.demo.content):
@@ -24,10 +25,12 @@ demo_content says, so staff edits and existing versions are left alone; the shar
 only while no notice of its kind has been published, since its versions cascade into them.
 """
 
+import tomllib
 import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import pairwise
+from pathlib import Path
 from typing import Any, Protocol
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -36,6 +39,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from notices.demo import content as demo_content
+from notices.demo.reader import COUNCIL_ORDER, COUNCILS_DIR, SHARED_BLOCK_FILE
 from notices.models import (
     DataCategory,
     LawfulBasis,
@@ -309,339 +313,68 @@ class History:
         return [edit for step in self.steps for edit in step.edits] + list(self.unpublished)
 
 
-FIRST_VERSION = "First published version."
+# --- The histories, read from their files ----------------------------------------------------
 
-# The shared DfE/NPD block. Version 1 lacked the last reason DfE gives for needing the data and
-# said nothing about the secure research environment or the list of approved requests.
-BLOCK_UPDATED_AT = london(2026, 1, 12, 9, 0)
+EDIT_KINDS = ("reword", "change", "add", "remove")
 
-BLOCK_HISTORY = History(
-    steps=(
-        Step(
-            london(2025, 2, 3, 9, 0),
-            "First published version of the section on how the Department for Education uses "
-            "children's social care data.",
-        ),
-        Step(
-            BLOCK_UPDATED_AT,
-            "Added that most people given access to the data can only use it inside a secure "
-            "research environment, that the Department publishes a list of the requests it has "
-            "approved, and that it uses the data to find out which approaches work well.",
-            edits=(
-                Reword(
-                    part("why-dfe-needs-it"),
-                    "body",
-                    old="- publish official statistics, which never name individual children.",
-                    new=(
-                        "- publish official statistics, which never name individual children;\n"
-                        "- find out which approaches work well, so they can be spread more widely."
-                    ),
-                ),
-                Reword(
-                    part("how-dfe-shares-data"),
-                    "body",
-                    old="decide whether to approve it.",
-                    new=(
-                        "decide whether to approve it. Many approved users can only work with the "
-                        "data inside a secure research environment, and cannot take records away "
-                        "with them. DfE publishes a list of the requests it has approved."
-                    ),
-                ),
-            ),
-        ),
-    )
-)
 
-HARROWMERE = History(
-    steps=(
-        Step(london(2025, 3, 10), FIRST_VERSION),
-        Step(
-            london(2025, 6, 16, 14, 30),
-            "Corrected two spelling mistakes in the table of information we hold.",
-            is_major=False,
-            edits=(
-                Reword(
-                    category("looked-after-episodes"),
-                    "detail",
-                    old="independant reviewing officer",
-                    new="independent reviewing officer",
-                ),
-                Reword(
-                    category("looked-after-outcomes"),
-                    "detail",
-                    old="Difficulties Questionaire",
-                    new="Difficulties Questionnaire",
-                ),
-            ),
-        ),
-        Step(
-            london(2025, 10, 6, 11, 0),
-            "Added Ofsted to the organisations we share information with: inspectors may read "
-            "case records when they inspect our children's services.",
-            edits=(Add(recipient("ofsted")),),
-        ),
-        # 12 January 2026: the shared block's update gives this notice version 4.
-        Step(
-            london(2026, 1, 14, 16, 0),
-            "Annual review. We corrected the section on transfers outside the UK: we do not "
-            "routinely send information abroad, but we may need to when a child has family in "
-            "another country. We made clearer that qualified staff make every decision about a "
-            "child. Child protection records are now kept for 35 years after the case closes, "
-            "instead of 25. The lawful bases table now explains when we rely on substantial "
-            "public interest.",
-            edits=(
-                Change(
-                    DRAFT,
-                    last_reviewed=("2025-03-04", "2026-01-14"),
-                    review_due=("2026-03-04", "2027-01-14"),
-                ),
-                Reword(
-                    section("automated-decision-making"),
-                    "body",
-                    old=(
-                        "The Council does not use automated decision-making in children's social "
-                        "care."
-                    ),
-                    new=(
-                        "The Council does not make any decision about a child or family using "
-                        "automated processing alone. Every decision about support, protection or "
-                        "care is made by qualified staff."
-                    ),
-                ),
-                Reword(
-                    section("transfers-outside-the-uk"),
-                    "body",
-                    old=(
-                        "The Council does not transfer children's social care information outside "
-                        "the United Kingdom."
-                    ),
-                    new=(
-                        "The Council does not routinely transfer children's social care "
-                        "information outside the United Kingdom. If a child has family abroad, or "
-                        "needs to be placed outside the UK, any sharing is considered case by "
-                        "case, and only takes place with safeguards that meet the requirements of "
-                        "UK data protection law."
-                    ),
-                ),
-                Change(retention("Child protection records"), years=(25, 35)),
-                Change(
-                    basis("A9-2-g"),
-                    explanation=(
-                        "Processing special category data for safeguarding purposes.",
-                        "Using special category data to protect children from harm where consent "
-                        "cannot be relied on.",
-                    ),
-                ),
-            ),
-        ),
-    )
-)
+def _target(path: Path, name: str) -> Target:
+    if name == "draft":
+        return DRAFT
+    rows, _, key = name.partition("/")
+    if rows not in ROW_KINDS or not key:
+        raise DemoHistoryError(f"{path}: {name!r} names no row (expected 'draft' or 'rows/key').")
+    return Target(rows, key)
 
-BRACKENDALE = History(
-    steps=(
-        Step(london(2025, 4, 7, 11, 30), FIRST_VERSION),
-        Step(
-            london(2025, 9, 22, 10, 0),
-            "Added a section on the referral triage tool we now use at the Children's Front "
-            "Door: what it looks at, what it does not do, and how long we keep its ratings.",
-            edits=(
-                Add(section("referral-triage-tool")),
-                Reword(
-                    section("decisions-made-by-computers"),
-                    "body",
-                    old="A person always decides.",
-                    new=(
-                        "A person always decides.\n\n"
-                        "We use one computer tool to help us: it suggests how urgently we should "
-                        "look at a new referral. The next section explains what it does and what "
-                        "it does not do."
-                    ),
-                ),
-                Reword(
-                    section("what-we-use-it-for"),
-                    "body",
-                    old="the Department for Education asks for.",
-                    new=(
-                        "the Department for Education asks for.\n\n"
-                        "We also use a tool that helps us put new referrals in order of urgency. "
-                        "See the section about our referral triage tool below."
-                    ),
-                ),
-                Reword(
-                    DRAFT,
-                    "young_people_summary",
-                    old="- We share your information only",
-                    new=(
-                        "- A computer tool helps us sort new worries about children, but a person "
-                        "always makes the decisions.\n"
-                        "- We share your information only"
-                    ),
-                ),
-                Reword(
-                    basis("A6-1-e"),
-                    "explanation",
-                    old="Children's Front Door.",
-                    new="Children's Front Door and the referral triage tool.",
-                ),
-                Add(retention("Referral triage ratings")),
-            ),
-        ),
-        # 12 January 2026: the shared block's update gives this notice version 3.
-        Step(
-            london(2026, 3, 2, 15, 0),
-            "Annual review. We now list financial details among the information we keep, because "
-            "we record payments to care leavers, foster carers and special guardians. We added "
-            "the Department for Work and Pensions to the organisations we share with, because we "
-            "help care leavers claim benefits.",
-            edits=(
-                Change(
-                    DRAFT,
-                    last_reviewed=("2025-04-01", "2026-03-02"),
-                    review_due=("2026-04-01", "2027-03-01"),
-                ),
-                Add(category("financial-details")),
-                Reword(
-                    section("what-information-we-keep"),
-                    "body",
-                    old="- your health and your schooling;\n",
-                    new=(
-                        "- your health and your schooling;\n"
-                        "- money we pay to care leavers, foster carers and special guardians;\n"
-                    ),
-                ),
-                Add(recipient("department-for-work-and-pensions")),
-                Reword(
-                    section("where-we-get-it"),
-                    "body",
-                    old="- housing providers, for care leavers.",
-                    new=(
-                        "- housing providers and the Department for Work and Pensions, for care "
-                        "leavers."
-                    ),
-                ),
-            ),
-        ),
-        Step(
-            london(2026, 6, 15, 9, 45),
-            "Rewrote the explanation of our lawful bases in plainer English. The lawful bases "
-            "themselves have not changed.",
-            is_major=False,
-            edits=(
-                Reword(
-                    section("what-allows-us"),
-                    "body",
-                    old=(
-                        "We may only process personal data where the law gives us a lawful basis "
-                        "for doing so."
-                    ),
-                    new=(
-                        "Data protection law only lets us use your information if we have a lawful "
-                        "basis."
-                    ),
-                ),
-                Reword(
-                    section("what-allows-us"),
-                    "body",
-                    old=(
-                        "the processing is necessary for a task carried out in the public interest "
-                        "or in the exercise of our official authority;"
-                    ),
-                    new="we are carrying out jobs that Parliament has given to councils;",
-                ),
-            ),
-        ),
-    )
-)
 
-KESTRELFORD = History(
-    steps=(
-        Step(london(2025, 5, 19, 14, 0), FIRST_VERSION),
-        # 12 January 2026: the shared block's update gives this notice version 2.
-        Step(
-            london(2026, 2, 10, 12, 0),
-            "Annual review. The company that supplies our case management system now has support "
-            "engineers in the Netherlands as well as Ireland. We say so in the section on where "
-            "your information is stored, and that every time they look at a record it is logged.",
-            edits=(
-                Change(
-                    DRAFT,
-                    last_reviewed=("2025-05-12", "2026-02-10"),
-                    review_due=("2026-05-12", "2027-02-10"),
-                ),
-                Reword(
-                    section("where-your-information-is-stored"),
-                    "body",
-                    old="work in Ireland. If they",
-                    new="work in Ireland and the Netherlands. If they",
-                ),
-                Reword(
-                    section("where-your-information-is-stored"),
-                    "body",
-                    old="when we have approved it;",
-                    new="when we have approved it, and every access is logged;",
-                ),
-            ),
-        ),
-    ),
-    # Saved by the council but not yet published: the public page still says "regularly".
-    unpublished=(
-        Reword(
-            section("how-long-we-keep-it"),
-            "body",
-            old="which we review regularly.",
-            new="which we review every two years.",
-        ),
-    ),
-)
+def _edit(path: Path, data: dict[str, Any]) -> Edit:
+    kinds = [kind for kind in EDIT_KINDS if kind in data]
+    if len(kinds) != 1:
+        raise DemoHistoryError(f"{path}: an edit needs exactly one of {EDIT_KINDS}: {data!r}.")
+    kind = kinds[0]
+    target = _target(path, data[kind])
+    if kind == "reword":
+        try:
+            return Reword(target, data["field"], old=data["old"], new=data["new"])
+        except KeyError as error:
+            raise DemoHistoryError(f"{path}: a reword needs field, old and new: {error}") from None
+    if kind == "change":
+        values = {name: tuple(pair) for name, pair in data.items() if name != kind}
+        if not values or any(len(pair) != 2 for pair in values.values()):
+            raise DemoHistoryError(f"{path}: a change gives each field as [before, after].")
+        return Change(target, **values)
+    if kind == "add":
+        return Add(target)
+    return Remove(target, after=data.get("after"), row=data.get("row", {}))
 
-ASHCOMBE_VALE = History(
-    steps=(
-        Step(london(2025, 6, 2, 10, 15), FIRST_VERSION),
-        # 12 January 2026: the shared block's update gives this notice version 2.
-        Step(
-            london(2026, 4, 20, 11, 0),
-            "Annual review. Removed the regional adoption agency from the organisations we share "
-            "information with, as adoption work has moved to our own adoption team.",
-            edits=(
-                Change(
-                    DRAFT,
-                    last_reviewed=("2025-05-27", "2026-04-20"),
-                    review_due=("2026-05-27", "2027-04-20"),
-                ),
-                Remove(
-                    recipient("regional-adoption-agency"),
-                    after="voluntary-and-advocacy-organisations",
-                    row={
-                        "purpose": (
-                            "Finding adoptive families, matching children with them and supporting "
-                            "families after an adoption."
-                        ),
-                        "frequency": "routinely",
-                    },
-                ),
-                Reword(
-                    section("how-we-collect-information"),
-                    "body",
-                    old=(
-                        "- From courts, Cafcass and solicitors.\n"
-                        "- From the regional adoption agency, about families approved to adopt.\n"
-                    ),
-                    new="- From courts, Cafcass and solicitors.\n",
-                ),
-            ),
-        ),
-    )
-)
 
-# Merrowgate joined the site after the shared block's update: its first version embeds version 2.
-MERROWGATE = History(steps=(Step(london(2026, 2, 16, 10, 30), FIRST_VERSION),))
+def read_history(path: Path) -> History:
+    """A history file: `[[versions]]` (published, note, major, edits) and `[[unpublished]]`."""
+    try:
+        with path.open("rb") as file:
+            data = tomllib.load(file)
+        versions = data["versions"]
+        if not isinstance(versions, list) or not versions:
+            raise TypeError("expected at least one [[versions]] table")
+        steps = []
+        for version in versions:
+            if not isinstance(version["published"], datetime):
+                raise TypeError("published is a date and time such as 2025-03-10T10:00:00")
+            edits = tuple(_edit(path, edit) for edit in version.get("edits", []))
+            published = timezone.make_aware(version["published"], LONDON)
+            major = version.get("major", True)
+            steps.append(Step(published, version["note"], is_major=major, edits=edits))
+        unpublished = tuple(_edit(path, edit) for edit in data.get("unpublished", []))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, TypeError, ValueError) as error:
+        raise DemoHistoryError(f"{path}: {error}") from None
+    except KeyError as error:
+        raise DemoHistoryError(f"{path}: missing {error}.") from None
+    return History(tuple(steps), unpublished=unpublished)
 
+
+BLOCK_HISTORY = read_history(SHARED_BLOCK_FILE.parent / "history.toml")
 NOTICE_HISTORIES: dict[str, History] = {
-    "harrowmere": HARROWMERE,
-    "brackendale": BRACKENDALE,
-    "kestrelford": KESTRELFORD,
-    "ashcombe-vale": ASHCOMBE_VALE,
-    "merrowgate": MERROWGATE,
+    slug: read_history(COUNCILS_DIR / slug / "history.toml") for slug in COUNCIL_ORDER
 }
 
 

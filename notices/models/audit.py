@@ -10,6 +10,15 @@ from notices.models.versions import ImmutableVersionError
 
 
 class AuditEventQuerySet(models.QuerySet):
+    """Refuses bulk changes too: the database's triggers would refuse them anyway (migration
+    0009), and this says why before the query is sent."""
+
+    def update(self, **kwargs):
+        raise ImmutableVersionError("Audit events are written once and never changed.")
+
+    def delete(self):
+        raise ImmutableVersionError("Audit events are written once and never deleted.")
+
     def for_council(self, council: Council) -> "AuditEventQuerySet":
         return self.filter(council=council)
 
@@ -40,8 +49,9 @@ class AuditEvent(models.Model):
     actor_name = models.CharField("by", max_length=200)
     action = models.CharField(max_length=30, choices=Action.choices)
     # Null for national changes (the shared block); those are seen by national admins only.
+    # PROTECT: a council with a history is never deleted, or its history would go with it.
     council = models.ForeignKey(
-        Council, on_delete=models.CASCADE, null=True, blank=True, related_name="audit_events"
+        Council, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_events"
     )
     notice = models.ForeignKey(
         Notice, on_delete=models.SET_NULL, null=True, blank=True, related_name="audit_events"
@@ -63,3 +73,6 @@ class AuditEvent(models.Model):
         if not self._state.adding:
             raise ImmutableVersionError("Audit events are written once and never changed.")
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableVersionError("Audit events are written once and never deleted.")

@@ -4,6 +4,8 @@ Minor changes (wording, typos) are left out: a feed reader should only hear abou
 a council does with people's information.
 """
 
+from urllib.parse import urlsplit
+
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -13,6 +15,7 @@ from django.utils.html import escape
 
 from councils.models import Council
 from notices.models import NoticeVersion, NoticeVersionQuerySet
+from notices.public.addresses import site_address
 
 FEED_LENGTH = 50
 SITE_NAME = "Council privacy notices"
@@ -27,9 +30,31 @@ def major_versions() -> NoticeVersionQuerySet:
     )
 
 
+class _OnSiteAddress:
+    """The request as Django's feed sees it, but at the configured site address: the feed is
+    cached for every Host that reaches it, so its links must not name the Host it came with."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self._request = request
+        address = urlsplit(site_address())
+        self._host, self._secure = address.netloc, address.scheme == "https"
+
+    def get_host(self) -> str:
+        return self._host
+
+    def is_secure(self) -> bool:
+        return self._secure
+
+    def __getattr__(self, name: str):
+        return getattr(self._request, name)
+
+
 class MajorChangesFeed(Feed):
     feed_type = Atom1Feed
     author_name = SITE_NAME
+
+    def get_feed(self, obj, request: HttpRequest):
+        return super().get_feed(obj, _OnSiteAddress(request))
 
     def item_title(self, version: NoticeVersion) -> str:
         return f"{version.notice.council.name}: {version.title}, version {version.number}"

@@ -16,7 +16,15 @@ on PostgreSQL listens on the channel that every bump notifies (NOTIFY is deliver
 publishing transaction commits); a change committed in this process is heard through
 `public_change_committed`, which publishing sends on commit. Before answering from memory a
 process checks its listening connection, without waiting, and forgets every stamp if anything
-arrived, or if the connection is lost. Elsewhere (SQLite) the stamp is read on every request.
+arrived, or if the connection is lost.
+
+SQLite has no NOTIFY, but it counts commits: `PRAGMA data_version` on a connection changes
+whenever another connection (in any process) has committed to the database file. Each thread
+reads it on its own connection before answering from memory, a few microseconds against the
+millisecond a stamp query costs, and forgets every stamp when it moved, or when the thread sees a
+connection for the first time (its count means nothing against another connection's). Its own
+connection's commits do not move the count; those are heard through `public_change_committed`,
+as on PostgreSQL. Any other database reads the stamp on every request.
 
 The stamp also gives each page its `ETag` and `Last-Modified`, so a browser or proxy that has
 the page already gets `304 Not Modified`.
@@ -47,6 +55,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 from councils.models import Council
+from notices.public.addresses import site_address
 from notices.publishing.stamps import CHANNEL
 
 logger = logging.getLogger(__name__)
@@ -157,6 +166,9 @@ class PublicPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
+        # The key and the pages no longer use the Host, but a Host outside ALLOWED_HOSTS is
+        # still refused (400, DisallowedHost), as on every other page.
+        request.get_host()
         page = _public_page_at(request.path_info)
         if page is None:
             return self.get_response(request)
@@ -186,7 +198,7 @@ class PublicPageCacheMiddleware:
 
 class _StampMemo:
     """The stamps this process has read, trusted only while its PostgreSQL listener is up and has
-    heard nothing."""
+    heard nothing, or on SQLite while no other connection has committed."""
 
     def __init__(self) -> None:
         self._stamps: dict[str, Stamp] = {}
@@ -194,6 +206,7 @@ class _StampMemo:
         self._listener = None
         self._listener_pid: int | None = None
         self._lock = threading.Lock()
+        self._thread = threading.local()
 
     def current(self, scope: Scope) -> Stamp | None:
         with self._lock:
@@ -219,7 +232,11 @@ class _StampMemo:
         self._generation += 1
 
     def _trustworthy(self) -> bool:
-        if not settings.PUBLIC_CACHE_LISTEN or connection.vendor != "postgresql":
+        if not settings.PUBLIC_CACHE_LISTEN:
+            return False
+        if connection.vendor == "sqlite":
+            return self._sqlite_unchanged()
+        if connection.vendor != "postgresql":
             return False
         if self._listener is None or self._listener_pid != os.getpid():
             # After a fork (gunicorn workers) the parent's connection is not ours to use.
@@ -241,6 +258,25 @@ class _StampMemo:
             self._forget()
             self._close_listener()
             return False
+        return True
+
+    def _sqlite_unchanged(self) -> bool:
+        """Whether this thread's connection has seen no commit from any other connection since
+        its last look; if it has (or it is a new connection), every stamp is forgotten first, so
+        whatever is read from now on is current. Called with the lock held."""
+        try:
+            connection.ensure_connection()
+            raw = connection.connection
+            version = raw.execute("PRAGMA data_version").fetchone()[0]
+        except Exception:
+            logger.warning("Could not read SQLite's data_version; reading stamps each time.")
+            self._forget()
+            return False
+        seen = getattr(self._thread, "sqlite_seen", None)
+        if seen is None or seen[0] is not raw or seen[1] != version:
+            self._forget()
+            # The connection itself is kept, not its id(), which a new one could reuse.
+            self._thread.sqlite_seen = (raw, version)
         return True
 
     def _listen(self):
@@ -306,8 +342,10 @@ def _accepts_gzip(request: HttpRequest) -> bool:
 
 
 def _cache_key(request: HttpRequest, page_etag: str) -> str:
-    # The host is part of the key: pages carry absolute links built from it.
-    where = f"{request.scheme}://{request.get_host()}{request.path}"
+    # The configured site address, not the request's Host: any port or allowed host name would
+    # otherwise make another copy. Pages build their absolute links from the same address
+    # (notices.public.addresses), so one copy is right for every Host.
+    where = f"{site_address()}{request.path}"
     return "page:" + hashlib.sha256(f"{page_etag}|{where}".encode()).hexdigest()
 
 

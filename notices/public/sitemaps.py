@@ -1,5 +1,7 @@
 """/sitemap.xml: every council, every published notice and every one of its versions."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.db.models import Max, QuerySet
@@ -8,10 +10,21 @@ from django.urls import reverse
 
 from councils.models import Council
 from notices.models import Notice, NoticeVersion
+from notices.public.addresses import site_address
 from notices.public.page_cache import MACHINE_READABLE, for_site, public_page
 
 
-class CouncilSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    """Links on the configured site address, whatever Host the request came with."""
+
+    def get_protocol(self, protocol: str | None = None) -> str:
+        return urlsplit(site_address()).scheme
+
+    def get_domain(self, site=None) -> str:
+        return urlsplit(site_address()).netloc
+
+
+class CouncilSitemap(SiteSitemap):
     changefreq = "monthly"
 
     def items(self) -> QuerySet[Council]:
@@ -23,7 +36,7 @@ class CouncilSitemap(Sitemap):
         return council.last_published
 
 
-class NoticeSitemap(Sitemap):
+class NoticeSitemap(SiteSitemap):
     changefreq = "monthly"
     priority = 0.8
 
@@ -39,7 +52,7 @@ class NoticeSitemap(Sitemap):
         return notice.last_published
 
 
-class NoticeVersionSitemap(Sitemap):
+class NoticeVersionSitemap(SiteSitemap):
     """Published versions never change, so each is listed once with its publication date."""
 
     changefreq = "never"

@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 
 from notices.models import NoticeKind
 from notices.public import feeds
+from notices.public.addresses import NumberConverter
 from notices.public.page_cache import MACHINE_READABLE, for_council, for_site, public_page
 from notices.public.views import comparison, linked_data, notice_pages
 from notices.public.views import search as search_views
@@ -21,6 +22,7 @@ class NoticeKindConverter:
 
 
 register_converter(NoticeKindConverter, "notice_kind")
+register_converter(NumberConverter, "number")
 
 app_name = "notices"
 
@@ -29,9 +31,11 @@ NOTICE = "councils/<slug:council_slug>/<notice_kind:kind>/"
 urlpatterns = [
     path(NOTICE, notice_pages.notice_detail, name="detail"),
     path(f"{NOTICE}history/", notice_pages.notice_history, name="history"),
-    path(f"{NOTICE}versions/<int:number>/", notice_pages.notice_version, name="version"),
+    path(f"{NOTICE}versions/<number:number>/", notice_pages.notice_version, name="version"),
     path(f"{NOTICE}compare/", notice_pages.choose_comparison, name="choose-comparison"),
-    path(f"{NOTICE}compare/<int:old>...<int:new>/", notice_pages.notice_compare, name="compare"),
+    path(
+        f"{NOTICE}compare/<number:old>...<number:new>/", notice_pages.notice_compare, name="compare"
+    ),
     path(
         "councils/<slug:council_slug>/feed/",
         public_page(for_council, cache_control=MACHINE_READABLE)(feeds.CouncilChangesFeed()),
@@ -58,7 +62,9 @@ urlpatterns = [
         name="detail-jsonld",
     ),
     path(
-        f"{NOTICE}versions/<int:number>.jsonld", linked_data.version_jsonld, name="version-jsonld"
+        f"{NOTICE}versions/<number:number>.jsonld",
+        linked_data.version_jsonld,
+        name="version-jsonld",
     ),
     path("data/notices.json", linked_data.bulk_json, name="bulk-json"),
 ]

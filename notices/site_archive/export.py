@@ -29,6 +29,7 @@ from notices.site_archive.records import (
     permission_name,
     refers_to_accounts,
 )
+from notices.site_archive.signing import header_signature, sign_file
 
 
 def export_site_to(path: Path, *, replace: bool = False) -> ArchiveSummary:
@@ -54,6 +55,9 @@ def export_site_to(path: Path, *, replace: bool = False) -> ArchiveSummary:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             summary = export_site(stream)
+        # Signed last, in place, once every byte it covers is written.
+        with open(temporary, "r+b") as stream:
+            sign_file(stream)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
@@ -78,6 +82,7 @@ def export_site(stream: IO[str]) -> ArchiveSummary:
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "exported_at": summary.exported_at,
+        "signature": header_signature(),
     }
     stream.write(json.dumps(header, ensure_ascii=False)[:-1] + ', "records": [')
     first = True

@@ -2,7 +2,7 @@
 after every record it refers to."""
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -12,6 +12,7 @@ from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
+from notices.site_archive.checks import VersionChecks, not_after, validated
 from notices.site_archive.records import (
     ACCOUNT_FIELDS,
     ACCOUNT_LABEL,
@@ -29,6 +30,8 @@ from notices.site_archive.records import (
     refers_to_accounts,
 )
 
+# How far ahead of the export's own time a stored time may be, its servers' clocks differing.
+CLOCK_SKEW = timedelta(minutes=5)
 # Records written to the database this many at a time.
 INSERT_BATCH = 500
 # A batch is also written once its records reach this much text, so that a run of large versions
@@ -52,6 +55,11 @@ class Loader:
         self.pending_label: str | None = None
         self.pending_lines: list[int] = []
         self.pending_chars = 0
+        # No stored time can be after the export (the restore checks the export's own time),
+        # give or take the export's rounding to the second and the clocks of the site's servers.
+        exported_at = datetime_or_none(summary.exported_at) or timezone.now()
+        self.latest_possible = exported_at + CLOCK_SKEW
+        self.versions = VersionChecks()
 
     def add(self, number: int, record: Any, *, size: int) -> None:
         if not (isinstance(record, dict) and set(record) == {"model", "pk", "fields"}):
@@ -93,6 +101,7 @@ class Loader:
 
     def finish(self) -> None:
         self.flush()
+        self.versions.finish()
 
     def _check_pk(self, where: str, label: str, pk: Any) -> None:
         if type(pk) is not int or pk < 1:
@@ -140,6 +149,7 @@ class Loader:
         permission_ids = self._permission_ids(where, fields["user_permissions"])
         # No usable password: the owner sets one through a one-time link.
         account = User(pk=pk, password=make_password(None), **values)
+        validated(where, account, exclude=["password"])
         extras = {
             "groups": [self.groups[name] for name in group_names],
             "user_permissions": permission_ids,
@@ -150,7 +160,10 @@ class Loader:
 
     def _add_row(self, where: str, table: Table, pk: int, fields: dict[str, Any]) -> None:
         values = {f.attname: self._value(where, f, fields[f.name]) for f in table.fields}
-        self.pending.append((table.model(pk=pk, **values), {}))
+        row = table.model(pk=pk, **values)
+        validated(where, row, exclude=[f.name for f in table.fields if f.is_relation])
+        self.versions.check(where, row)
+        self.pending.append((row, {}))
 
     def _permission_ids(self, where: str, names: Any) -> list[int]:
         if not _is_list_of_text(names):
@@ -184,6 +197,7 @@ class Loader:
                     f"{where}: {name} is a date and time with its offset from UTC "
                     f"(2025-01-31T09:30:00+00:00), not {value!r}."
                 )
+            not_after(where, name, moment, self.latest_possible)
             return moment
         if isinstance(model_field, models.DateField):
             day = _date_or_none(value)

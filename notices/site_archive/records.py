@@ -11,7 +11,8 @@ write it.
 The file is one JSON document, written and read a record per line, so that a site of hundreds of
 megabytes never has to be held in memory at once:
 
-    {"format": "council-privacy-notices-site", "format_version": 1, "exported_at": "…", "records": [
+    {"format": "council-privacy-notices-site", "format_version": 1, "exported_at": "…",
+     "signature": "hmac-sha256:…", "records": [
     {"model": "councils.council", "pk": 1, "fields": {…}},
     …
     {"model": "notices.auditevent", "pk": 90, "fields": {…}}
@@ -20,6 +21,8 @@ megabytes never has to be held in memory at once:
 Primary keys are kept, so every address, anchor and link stays the same. A foreign key is its
 target's pk, except a reference to an account, which is its username. Groups (other than the staff
 roles' own, which `migrate` makes) are found by name, and permissions are "app_label.codename".
+The header line's signature covers the whole file (notices.site_archive.signing); it is null when
+the exporting site has no SITE_ARCHIVE_KEY.
 """
 
 from dataclasses import dataclass, field

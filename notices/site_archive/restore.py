@@ -8,15 +8,15 @@ from typing import IO, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 
 from councils.roles import NATIONAL_ADMIN_GROUP
 from notices.models import NoticeSearchText
 from notices.publishing import search_index, stamps
 from notices.publishing.history import current_versions
-from notices.site_archive.loader import Loader
+from notices.site_archive.loader import CLOCK_SKEW, Loader
 from notices.site_archive.records import (
     ACCOUNT_LABEL,
     EXPORT_CHUNK,
@@ -30,13 +30,14 @@ from notices.site_archive.records import (
     ArchiveSummary,
     datetime_or_none,
 )
+from notices.site_archive.signing import check_signature, clear_site_cache
 
 # Far longer than any record of a real site (a notice part is at most 50,000 characters); it
 # bounds what one line can make the import hold, whatever file it is given.
 MAX_LINE_BYTES = 64 * 1024 * 1024
 
 
-def import_site_from(path: Path) -> ArchiveSummary:
+def import_site_from(path: Path, *, trust_unsigned: bool = False) -> ArchiveSummary:
     """Restores the site exported to `path` into this empty database, all or nothing."""
     if not path.exists():
         raise ArchiveError(f"There is no file at {path}.")
@@ -47,13 +48,19 @@ def import_site_from(path: Path) -> ArchiveSummary:
     except OSError as problem:
         raise ArchiveError(f"Cannot read {path}: {problem.strerror}.") from None
     with stream:
-        return import_site(stream)
+        return import_site(stream, trust_unsigned=trust_unsigned)
 
 
-def import_site(stream: IO[bytes]) -> ArchiveSummary:
+def import_site(stream: IO[bytes], *, trust_unsigned: bool = False) -> ArchiveSummary:
     """Reads an archive and writes every record, in one transaction: a problem anywhere leaves
-    the database as it was. Then clears the cache, whose pages are keyed on the council
-    revisions the archive has just restored."""
+    the database as it was. Then clears this site's keys from the cache, whose pages are keyed
+    on the council revisions the archive has just restored.
+
+    The archive is untrusted: unless `trust_unsigned`, its signature must match this site's
+    SITE_ARCHIVE_KEY before anything in it is read (notices.site_archive.signing), and every
+    record is checked whatever its signature (notices.site_archive.checks)."""
+    if not trust_unsigned:
+        check_signature(stream, MAX_LINE_BYTES)
     lines = _numbered_lines(stream)
     summary = ArchiveSummary(exported_at=_read_header(lines))
     with transaction.atomic():
@@ -67,7 +74,7 @@ def import_site(stream: IO[bytes]) -> ArchiveSummary:
         # Running web processes may remember the empty site's stamps: they forget them when
         # this commits.
         stamps.announce_change()
-    cache.clear()
+    clear_site_cache()
     return summary
 
 
@@ -111,7 +118,8 @@ def _read_header(lines: Iterator[tuple[int, str]]) -> str:
     text = first[1].strip()
     not_an_export = ArchiveError(
         f'Line 1 is not the start of a site export, which is {{"format": "{FORMAT_NAME}", '
-        '"format_version": …, "exported_at": …, "records": [ as written by export_site.'
+        '"format_version": …, "exported_at": …, "signature": …, "records": [ as written by '
+        "export_site."
     )
     try:
         header = json.loads(text + "]}", parse_constant=_refuse_constant)
@@ -131,10 +139,20 @@ def _read_header(lines: Iterator[tuple[int, str]]) -> str:
             "Export it again with the same version of the site as the one importing it."
         )
     exported_at = header.get("exported_at")
-    if set(header) != {"format", "format_version", "exported_at", "records"} or not (
-        isinstance(exported_at, str) and datetime_or_none(exported_at)
+    moment = datetime_or_none(exported_at) if isinstance(exported_at, str) else None
+    signature = header.get("signature")
+    if (
+        set(header) != {"format", "format_version", "exported_at", "signature", "records"}
+        or moment is None
+        or timezone.is_naive(moment)
+        or not (signature is None or isinstance(signature, str))
     ):
         raise not_an_export
+    if moment > timezone.now() + CLOCK_SKEW:
+        raise ArchiveError(
+            f"The file says it was exported at {exported_at}, which is still to come: "
+            "it is not a true export."
+        )
     return exported_at
 
 

@@ -8,6 +8,7 @@ this only speaks.
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from notices.site_archive.export import export_site_to
@@ -35,6 +36,13 @@ class Command(BaseCommand):
         self.stdout.write(f"Exported the site to {path}:")
         for line in summary.lines():
             self.stdout.write(f"  {line}")
+        if not settings.SITE_ARCHIVE_KEY:
+            self.stdout.write(
+                self.style.WARNING(
+                    "SITE_ARCHIVE_KEY is not set, so the file is unsigned: importing it will need "
+                    "--trust-unsigned, and an edit to it cannot be told apart from the export."
+                )
+            )
         self.stdout.write(
             "Passwords are never exported. The file holds staff names and email addresses: "
             "keep it as carefully as the database."

@@ -1,16 +1,19 @@
-"""python manage.py import_notice --council SLUG PATH [--dry-run] [--replace]
+"""python manage.py import_notice --council SLUG PATH [--dry-run] [--replace] [--json]
 
 Turns a council's existing notice (Markdown, a saved web page, a Word .docx or plain text) into
 the draft of its notice here, and prints what it found. The rules are in
-notices.importing.drafting; this only reads the file and speaks.
+notices.importing.drafting; this only reads the file and speaks. With --json it prints the report
+as one JSON object (notices.importing.json_report) instead of text.
 """
 
+import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from councils.directory import UnknownCouncil, council_by_slug
 from notices.importing.drafting import DraftAlreadyExists, ImportRefused, import_notice_file
+from notices.importing.json_report import report_json
 from notices.importing.reading import MAX_IMPORT_BYTES
 
 
@@ -32,8 +35,23 @@ class Command(BaseCommand):
             action="store_true",
             help="Replace the council's existing draft (its published versions are kept).",
         )
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            dest="as_json",
+            help="Print the report as one JSON object (for scripts) instead of text.",
+        )
 
-    def handle(self, *args, path: str, council: str, dry_run: bool, replace: bool, **options):
+    def handle(
+        self,
+        *args,
+        path: str,
+        council: str,
+        dry_run: bool,
+        replace: bool,
+        as_json: bool = False,
+        **options,
+    ):
         try:
             target = council_by_slug(council)
         except UnknownCouncil as problem:
@@ -51,7 +69,10 @@ class Command(BaseCommand):
             raise CommandError(f"{problem} Run again with --replace to replace it.") from None
         except ImportRefused as problem:
             raise CommandError(f"{problem} Nothing was imported.") from None
-        self.stdout.write("\n".join(report.lines()))
+        if as_json:
+            self.stdout.write(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write("\n".join(report.lines()))
 
 
 def _read(path: Path) -> bytes:

@@ -22,19 +22,25 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", help="The file export_site wrote.")
+        parser.add_argument(
+            "--trust-unsigned",
+            action="store_true",
+            help="Import a file that is unsigned or whose signature cannot be checked with this "
+            "site's SITE_ARCHIVE_KEY. Every record is still checked.",
+        )
 
-    def handle(self, *args, path: str, verbosity: int, **options) -> None:
+    def handle(self, *args, path: str, verbosity: int, trust_unsigned: bool, **options) -> None:
         try:
-            summary = import_site_from(Path(path))
+            summary = import_site_from(Path(path), trust_unsigned=trust_unsigned)
         except ArchiveError as problem:
             raise CommandError(f"{problem} Nothing was imported.") from None
         self.stdout.write(f"Imported the site exported at {summary.exported_at} from {path}:")
         for line in summary.lines():
             self.stdout.write(f"  {line}")
         self.stdout.write(
-            f"Rebuilt the search text of {summary.search_texts} published notices, emptied the "
-            "cache of public pages, and told running web processes to forget what they knew of "
-            "the site before the import."
+            f"Rebuilt the search text of {summary.search_texts} published notices, removed "
+            "this site's pages from the cache (and nothing else in it), and told running web "
+            "processes to forget what they knew of the site before the import."
         )
         if summary.usernames:
             self._explain_passwords(summary.usernames, verbosity)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from notices.models import Notice, NoticeVersion
 from notices.public import linked_data
+from notices.public.addresses import site_address
 from notices.public.page_cache import MACHINE_READABLE, for_council, for_site, public_page
 from notices.publishing import history
 
@@ -51,7 +52,7 @@ def version_jsonld(request: HttpRequest, council_slug: str, kind: str, number: i
 @require_safe
 @public_page(for_site, cache_control=MACHINE_READABLE)
 def bulk_json(request: HttpRequest) -> HttpResponse:
-    document = linked_data.current_notices_export(base_url=_base_url(request))
+    document = linked_data.current_notices_export(base_url=site_address())
     response = HttpResponse(
         linked_data.to_json_text(document), content_type="application/json; charset=utf-8"
     )
@@ -62,12 +63,7 @@ def bulk_json(request: HttpRequest) -> HttpResponse:
 def _jsonld_response(request: HttpRequest, notice: Notice, version: NoticeVersion) -> HttpResponse:
     # The notice (with its council) is already loaded: saves a query for the version's notice.
     version.notice = notice
-    document = linked_data.notice_jsonld(version, base_url=_base_url(request))
+    document = linked_data.notice_jsonld(version, base_url=site_address())
     return HttpResponse(
         linked_data.to_json_text(document), content_type=linked_data.JSONLD_CONTENT_TYPE
     )
-
-
-def _base_url(request: HttpRequest) -> str:
-    """The site's own address as the request reached it (its host is one of ALLOWED_HOSTS)."""
-    return request.build_absolute_uri("/").rstrip("/")

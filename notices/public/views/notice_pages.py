@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from notices.models import Notice, NoticeVersion
+from notices.public.addresses import absolute_url
 from notices.public.page_cache import for_council, public_page
 from notices.publishing import history
 from notices.publishing.diffing.notice import diff_versions
@@ -119,7 +120,7 @@ def _version_page(
         "council": notice.council,
         "version": version,
         "version_label": f"Version {version.number}",
-        "canonical_url": request.build_absolute_uri(canonical),
+        "canonical_url": absolute_url(canonical),
         "is_current": is_current,
         "in_force_on": in_force_on,
         "permalink": permalink,

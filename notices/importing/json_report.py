@@ -1,0 +1,103 @@
+"""The import report as one JSON object, for scripts and checks (`import_notice --json`).
+
+Built only from what the importer found (notices.importing.drafting.ImportReport): a thing it does
+not find yet is an empty list, never a guess. The keys:
+
+- `title`: the notice's own title as found ("" when none was found);
+- `introduction`, `young_people_summary`: the texts found before the first section and for young
+  people ("" when none);
+- `sections`: each `heading`, `ico_item` (an IcoItem value) and `body` (Markdown);
+- `data_categories`, `recipients`: each `name` (as the document names it) and either
+  `matched_to` (a library slug) or `proposed` (the name proposed as a new library entry);
+- `lawful_bases`: LawfulBasis.Provision values ("A6-1-e"), in the order cited;
+- `retention_periods`: each `record_type`, `record_kind` (a RecordKind slug or null), `trigger`,
+  `years`, `months`, `is_minimum` and `text` (what it was read from);
+- `national_parts`: the DfE's own text, each `heading` (the document's), `aligned_to` (the
+  anchor of the shared block part it matches, or null when matched to the whole block),
+  `status` ("identical" or "reworded") and `text`;
+- `not_imported`: text of the file that went nowhere, verbatim;
+- `drift`: for each national part that differs from the shared block, its `heading`,
+  `aligned_to` and `changes` (each changed block, [-removed-] and {+added+} words).
+"""
+
+from typing import Any
+
+from notices.importing.drafting import ImportReport, drift_lines
+from notices.importing.parsing import LibraryMatch
+from notices.models import NoticeKind, SharedBlock, SharedBlockVersion
+from notices.publishing.snapshots import shared_block_snapshot
+
+IDENTICAL = "identical"
+REWORDED = "reworded"
+
+
+def report_json(report: ImportReport, *, kind: str = NoticeKind.CHILDRENS_SOCIAL_CARE) -> dict:
+    """The report as a JSON-ready dict (plain strings, numbers, lists and dicts)."""
+    parsed = report.parsed
+    anchors = _block_part_anchors(kind)
+    national_parts = []
+    drift = []
+    for match in parsed.shared_text:
+        aligned_to = anchors.get(match.block_part_heading) if match.block_part_heading else None
+        national_parts.append(
+            {
+                "heading": match.heading,
+                "aligned_to": aligned_to,
+                "status": REWORDED if match.has_drifted else IDENTICAL,
+                "text": match.imported_text,
+            }
+        )
+        if match.has_drifted:
+            drift.append(
+                {
+                    "heading": match.heading,
+                    "aligned_to": aligned_to,
+                    "changes": drift_lines(match.drift),
+                }
+            )
+    return {
+        "title": parsed.title,
+        "introduction": parsed.introduction,
+        "young_people_summary": parsed.young_people_summary,
+        "sections": [
+            {"heading": section.heading, "ico_item": section.ico_item, "body": section.body}
+            for section in parsed.sections
+        ],
+        "data_categories": [_library_item(match) for match in parsed.data_categories],
+        "recipients": [_library_item(match) for match in parsed.recipients],
+        "lawful_bases": [str(provision) for provision in parsed.lawful_bases],
+        "retention_periods": [
+            {
+                "record_type": period.record_type,
+                "record_kind": period.record_kind,
+                "trigger": period.trigger,
+                "years": period.years,
+                "months": period.months,
+                "is_minimum": period.is_minimum,
+                "text": period.text,
+            }
+            for period in parsed.retention_periods
+        ],
+        "national_parts": national_parts,
+        # The importer will list what it leaves out; until it does, the list is empty.
+        "not_imported": [str(text) for text in getattr(parsed, "not_imported", ())],
+        "drift": drift,
+    }
+
+
+def _library_item(match: LibraryMatch) -> dict[str, Any]:
+    name = match.name or match.text
+    if match.slug:
+        return {"name": name, "matched_to": match.slug}
+    return {"name": name, "proposed": name}
+
+
+def _block_part_anchors(kind: str) -> dict[str, str]:
+    """Each part heading of the shared block as notices show it now, to its anchor."""
+    latest = SharedBlockVersion.objects.latest_for_kind(kind)
+    if latest is not None:
+        snapshot = latest.snapshot
+    else:
+        block = SharedBlock.objects.for_kind(kind)
+        snapshot = shared_block_snapshot(block) if block is not None else {"parts": []}
+    return {part["heading"]: part.get("anchor", "") for part in snapshot.get("parts", [])}
