@@ -59,7 +59,7 @@ def bad_inputs() -> list[BadInput]:
         BadInput("blank", "notice.txt", b" \r\n\t\n", "empty"),
         BadInput("binary", "notice.txt", bytes(range(256)) * 8, "binary|encoding"),
         BadInput("pdf-named-txt", "notice.txt", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "PDF"),
-        BadInput("zip-bomb", "notice.docx", zip_bomb_docx(), "too large to read once unpacked"),
+        BadInput("zip-bomb", "notice.docx", zip_bomb_docx(), "unpacks to 60 MB; the limit is 5 MB"),
         BadInput(
             "over-the-limit",
             "notice.txt",
