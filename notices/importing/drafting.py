@@ -100,6 +100,8 @@ class ImportReport:
     contacts: tuple[FoundContact, ...] = ()
     # Things the draft needs a person to check before it can be published.
     to_check: list[str] = field(default_factory=list)
+    # The file's text that went into no section, DfE part or field, verbatim.
+    not_imported: tuple[str, ...] = ()
 
     @property
     def missing_items(self) -> list[str]:
@@ -169,6 +171,9 @@ class ImportReport:
                 lines.append(f"  {match.heading}: {state}")
                 if match.has_drifted:
                     lines += [f"    {line}" for line in drift_lines(match.drift)]
+        if self.not_imported:
+            lines.append(f"Not imported ({len(self.not_imported)} lines of the file), as written:")
+            lines += [f"  {text}" for text in self.not_imported]
         lines += [f"To check: {item}" for item in self.to_check]
         missing = self.missing_items
         lines.append(
@@ -230,6 +235,7 @@ def import_notice_file(
         replaced=existing is not None,
         created_notice=existing is None,
         reading_notes=document.notes,
+        not_imported=document.left_out,
         parsed=parsed,
         completeness=None,
         category_proposals=tuple(m for m in parsed.data_categories if not m.slug),

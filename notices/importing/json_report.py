@@ -79,8 +79,7 @@ def report_json(report: ImportReport, *, kind: str = NoticeKind.CHILDRENS_SOCIAL
             for period in parsed.retention_periods
         ],
         "national_parts": national_parts,
-        # The importer will list what it leaves out; until it does, the list is empty.
-        "not_imported": [str(text) for text in getattr(parsed, "not_imported", ())],
+        "not_imported": list(report.not_imported),
         "drift": drift,
     }
 

@@ -124,11 +124,12 @@ def _split_document(lines: list[str], title: str) -> _Document:
         start = first_index + 1
         headings = headings[1:]
     if not headings:
-        rest = lines[start:]
+        rest = lines[: start - 1 if start else 0] + lines[start:]
         return _Document(found_title, _markdown(rest), rest, [], True)
     level = min(heading_level for _, heading_level, _ in headings)
     starts = [(index, raw) for index, heading_level, raw in headings if heading_level == level]
-    introduction_lines = lines[start : starts[0][0]]
+    # Text above a title heading further down is the introduction too, never dropped.
+    introduction_lines = lines[: start - 1 if start else 0] + lines[start : starts[0][0]]
     parts = []
     for number, (index, raw) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)

@@ -56,7 +56,9 @@ def _plain_text_to_markdown(text: str) -> tuple[str, str, list[str]]:
     titles: list[str] = []
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if index == 0 and _is_title_block(block, blocks[1:]):
+        if index == 0 and (
+            _is_title_block(block, blocks[1:]) or _is_first_line_title(block, blocks[1:])
+        ):
             # "Larchfield Borough Council" over "Children's privacy notice", then a heading.
             title = ": ".join(line.strip().rstrip(":") for line in block)
             out.append(f"# {_inline_plain(title)}")
@@ -86,6 +88,20 @@ def _is_title_block(block: list[str], rest: list[list[str]]) -> bool:
         and all(_reads_as_heading(line) and not _is_list_line(line) for line in block)
         and len(rest) > 0
         and _block_heading(rest[0], rest[1] if len(rest) > 1 else None, first=False) is not None
+    )
+
+
+def _is_first_line_title(block: list[str], rest: list[list[str]]) -> bool:
+    """The text's first line on its own, short and not a sentence, with a heading soon after:
+    "Tarnside Council: children's social care". A colon is allowed here, unlike in a heading
+    further down, where "Telephone: 01632 960000" is a label and its value."""
+    if len(block) != 1 or _block_heading(block, rest[0] if rest else None, first=True):
+        return False
+    line = block[0].strip()
+    return (
+        _reads_as_heading(line.replace(":", " -"))
+        and not re.search(r":\s*[\d+(]", line)
+        and any(_block_heading(following, None, first=False) is not None for following in rest[:3])
     )
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from notices.importing.html_markdown import _WHITESPACE
+from notices.importing.left_out import left_out
 from notices.importing.limits import check_text
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -37,9 +38,14 @@ class ReadDocument:
     title: str
     # What reading did that the person importing should know, in plain words.
     notes: tuple[str, ...]
+    # Lines of the file's visible text that are not in `markdown` (menus, banners, footers, text
+    # outside the main content), verbatim: the report's "not imported" list.
+    left_out: tuple[str, ...] = ()
 
 
-def _finished(markdown: str, kind: str, title: str, notes: list[str]) -> ReadDocument:
+def _finished(
+    markdown: str, kind: str, title: str, notes: list[str], source_lines: list[str]
+) -> ReadDocument:
     if kind in (FORMAT_HTML, FORMAT_DOCX):  # text and Markdown were checked as they came in
         check_text(markdown, what="text read from the file")
     markdown = _defang(markdown)
@@ -49,12 +55,14 @@ def _finished(markdown: str, kind: str, title: str, notes: list[str]) -> ReadDoc
             "The file has no text the site can import. Check that it is the notice itself, "
             "then upload it again."
         )
+    # The title is plain text, never Markdown: it only loses anything that could be a tag.
+    title = _WHITESPACE.sub(" ", re.sub(r"[<>]", "", title)).strip()
     return ReadDocument(
         markdown=markdown + "\n",
         format=kind,
-        # The title is plain text, never Markdown: it only loses anything that could be a tag.
-        title=_WHITESPACE.sub(" ", re.sub(r"[<>]", "", title)).strip(),
+        title=title,
         notes=tuple(dict.fromkeys(notes)),
+        left_out=tuple(left_out(source_lines, [markdown, title])),
     )
 
 

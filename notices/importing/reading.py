@@ -13,7 +13,8 @@ like and what to do, before any parsing work is done on it.
 
 from pathlib import PurePath
 
-from notices.importing.html_reader import _PAGE, _html_to_markdown
+from notices.importing.html_reader import _PAGE, _html_to_markdown, _parse
+from notices.importing.left_out import html_lines, text_lines
 from notices.importing.limits import TooMuchInFile, check_html, check_text
 from notices.importing.markdown_reader import _markdown_to_markdown
 from notices.importing.plain_text_reader import _plain_text_to_markdown
@@ -82,6 +83,7 @@ def _read(data: bytes, extension: str) -> ReadDocument:
         check_text(text)
     if kind != FORMAT_TEXT:  # Markdown may hold HTML, which goes to the HTML reader
         check_html(text)
+    source_lines = html_lines(_parse(text)) if kind == FORMAT_HTML else text_lines(text)
     if kind == FORMAT_HTML:
         markdown, title, html_notes = _html_to_markdown(text, source=_PAGE)
         notes += html_notes
@@ -100,4 +102,4 @@ def _read(data: bytes, extension: str) -> ReadDocument:
             )
         markdown, title, text_notes = _plain_text_to_markdown(text)
         notes += text_notes
-    return _finished(markdown, kind, title, notes)
+    return _finished(markdown, kind, title, notes, source_lines)

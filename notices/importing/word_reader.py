@@ -9,6 +9,7 @@ import zlib
 import mammoth
 
 from notices.importing.html_reader import _DOCUMENT, _html_to_markdown, _parse
+from notices.importing.left_out import html_lines
 from notices.importing.limits import TooMuchInFile, check_word_archive
 from notices.importing.read_result import (
     FORMAT_DOCX,
@@ -89,7 +90,7 @@ def _read_word(data: bytes, extension: str) -> ReadDocument:
     if not _parse(html).get_text().strip():
         raise UnreadableDocument("The Word document has no text in it.")
     markdown, title, html_notes = _html_to_markdown(html, source=_DOCUMENT)
-    return _finished(markdown, FORMAT_DOCX, title, notes + html_notes)
+    return _finished(markdown, FORMAT_DOCX, title, notes + html_notes, html_lines(_parse(html)))
 
 
 def _not_word_zip_message(names: set[str], extension: str) -> str:
