@@ -5,7 +5,7 @@ DfE/NPD block, each aligned with the part of the current block it is most like.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from notices.importing.markdown_blocks import _Part
@@ -153,6 +153,63 @@ class _SharedBlockText:
             best = None
         return self._drift(part, best, reason)
 
+    def aligned(self, match: SharedTextMatch, level: int) -> list[SharedTextMatch]:
+        """`match` cut where its paragraphs turn to another part of the block: one DfE heading
+        over several of the block's parts gives one aligned part each, and paragraphs like no
+        part of the block are the council's copy's own, never compared with the whole block."""
+        paragraphs = _paragraphs(match.imported_text)
+        parts = [candidate for candidate in self.candidates if not candidate.is_whole_block]
+        if not paragraphs or not parts:
+            return [match if match.block_part_heading else self._own_text(match)]
+        # Paragraphs like no part stay with the part the heading is like, if it is like one.
+        default = next(
+            (part for part in parts if part.heading == match.block_part_heading and part.heading),
+            None,
+        )
+        choices = [self._paragraph_part(paragraph, parts, default) for paragraph in paragraphs]
+        if all(choice is default for choice in choices):
+            return [match if default is not None else self._own_text(match)]
+        # A heading or a line too short to tell goes with the paragraph after it (or before).
+        for index in reversed(range(len(choices) - 1)):
+            if _is_heading_line(paragraphs[index]):
+                told = choices[index] is not default
+            else:
+                told = len(_body_words(paragraphs[index])) >= _SHORTEST_TOLD
+            if not told:
+                choices[index] = choices[index + 1]
+        for index in range(1, len(choices)):
+            if len(_body_words(paragraphs[index])) < _SHORTEST_TOLD and choices[index] is None:
+                choices[index] = choices[index - 1]
+        runs: list[tuple[_Candidate | None, list[str]]] = []
+        for paragraph, choice in zip(paragraphs, choices, strict=True):
+            if runs and runs[-1][0] is choice:
+                runs[-1][1].append(paragraph)
+            else:
+                runs.append((choice, [paragraph]))
+        found = []
+        for choice, texts in runs:
+            body = "\n\n".join(texts)
+            if choice is None:
+                found.append(self._own_text(replace(match, imported_text=body)))
+                continue
+            # The council's sub-heading naming the part is not a difference from its text.
+            compared = "\n\n".join(text for text in texts if not _is_heading_line(text))
+            part = _Part(match.heading, level, compared.split("\n"), compared)
+            found.append(replace(self._drift(part, choice, match.reason), imported_text=body))
+        return found
+
+    def _paragraph_part(
+        self, paragraph: str, parts: list[_Candidate], default: _Candidate | None
+    ) -> _Candidate | None:
+        if _is_heading_line(paragraph):
+            closest = self._closest_heading(paragraph.lstrip("#").strip())
+            return closest if closest is not None and not closest.is_whole_block else default
+        return _closest_part(paragraph, parts) or default
+
+    def _own_text(self, match: SharedTextMatch) -> SharedTextMatch:
+        """DfE text like no part of the block: only in the council's copy, with no diff."""
+        return replace(match, block_part_heading="", drift=markdown_diff("", ""), has_drifted=True)
+
     def _closest_heading(self, heading: str) -> _Candidate | None:
         normal = normalise_name(heading)[:300]
         if not normal:
@@ -194,6 +251,43 @@ class _SharedBlockText:
             has_drifted=has_drifted,
             reason=reason,
         )
+
+
+# Words a paragraph needs before it can be told which part of the block it is like.
+_SHORTEST_TOLD = 6
+# A paragraph with this share of its content words in a part of the block is from that part.
+# Councils reword the DfE's text, so words are compared, not their order; a word is its first
+# six letters, so that "shares" and "sharing" or "collection" and "collects" are alike.
+_PART_SHARE = 0.4
+_STEM = 6
+_COMMON_WORDS = _HEADING_STOPWORDS | frozenset(
+    {"is", "it", "as", "be", "can", "may", "has", "have", "they", "them", "their", "these"}
+    | {"not", "also", "which", "will", "would", "any", "all", "some", "such", "than", "then"}
+)
+
+
+def _paragraphs(markdown: str) -> list[str]:
+    return [text.strip() for text in re.split(r"\n\s*\n", markdown) if text.strip()]
+
+
+def _is_heading_line(paragraph: str) -> bool:
+    return paragraph.startswith("#") and "\n" not in paragraph
+
+
+def _stems(words: list[str]) -> frozenset[str]:
+    return frozenset(word[:_STEM] for word in words if len(word) > 2 and word not in _COMMON_WORDS)
+
+
+def _closest_part(paragraph: str, parts: list[_Candidate]) -> _Candidate | None:
+    own = _stems(_body_words(paragraph))
+    if not own:
+        return None
+    best, best_share = None, 0.0
+    for part in parts:
+        share = len(own & _stems(part.body_words)) / len(own)
+        if share > best_share:
+            best, best_share = part, share
+    return best if best_share >= _PART_SHARE else None
 
 
 def _has_dfe_passages(text: str) -> bool:

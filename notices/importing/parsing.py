@@ -88,13 +88,14 @@ def parse_notice(
             continue
         match = shared_text.match(part) if shared_text else None
         if match is not None:
-            shared.append(match)
+            shared.extend(shared_text.aligned(match, part.level))
             continue
         own, dfe = split_dfe_paragraphs(part.lines) if shared_text else (part.lines, [])
         if dfe and shared_text:
             # The DfE's text under the council's own heading: aligned with the block, and
             # nothing (recipients, categories) read from it as the council's.
-            shared.append(shared_text.passage(_Part(part.heading, part.level, dfe, _markdown(dfe))))
+            passage = shared_text.passage(_Part(part.heading, part.level, dfe, _markdown(dfe)))
+            shared.extend(shared_text.aligned(passage, part.level))
             if not any(line.strip() for line in own):
                 continue
             part = _Part(part.heading, part.level, own, _markdown(own))
