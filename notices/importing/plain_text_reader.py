@@ -188,8 +188,12 @@ def _block_heading(
     if len(block) == 1:
         # A short line on its own heads what follows, unless a run of short lines follows it
         # (an address, a list without bullets). The first may be the document's title.
+        # A lead-in ("We use it to:") after it is the start of its text, not another short line.
         next_is_short = (
-            following is not None and len(following) == 1 and _reads_as_heading(following[0])
+            following is not None
+            and len(following) == 1
+            and _reads_as_heading(following[0])
+            and not following[0].rstrip().endswith(":")
         )
         if next_is_short and not first:
             return None
