@@ -100,6 +100,8 @@ class ImportReport:
     contacts: tuple[FoundContact, ...] = ()
     # Things the draft needs a person to check before it can be published.
     to_check: list[str] = field(default_factory=list)
+    # The file's text that went into no section, DfE part or field, verbatim.
+    not_imported: tuple[str, ...] = ()
 
     @property
     def missing_items(self) -> list[str]:
@@ -165,10 +167,18 @@ class ImportReport:
         if parsed.shared_text:
             lines.append("Shared DfE/NPD text recognised (the shared block is used instead):")
             for match in parsed.shared_text:
-                state = "differs from the current block" if match.has_drifted else "same as now"
-                lines.append(f"  {match.heading}: {state}")
-                if match.has_drifted:
-                    lines += [f"    {line}" for line in drift_lines(match.drift)]
+                if not match.block_part_heading:
+                    lines.append(f"  {match.heading}: only in the council's copy, like no part")
+                    continue
+                state = "differs from" if match.has_drifted else "same as"
+                lines.append(
+                    f'  {match.heading}: {state} the block\'s "{match.block_part_heading}"'
+                )
+                lines += [f"    {line}" for line in drift_lines(match.drift)]
+                lines += [f"    {line}" for line in drift_sentences(match.drift)]
+        if self.not_imported:
+            lines.append(f"Not imported ({len(self.not_imported)} lines of the file), as written:")
+            lines += [f"  {text}" for text in self.not_imported]
         lines += [f"To check: {item}" for item in self.to_check]
         missing = self.missing_items
         lines.append(
@@ -230,6 +240,7 @@ def import_notice_file(
         replaced=existing is not None,
         created_notice=existing is None,
         reading_notes=document.notes,
+        not_imported=document.left_out,
         parsed=parsed,
         completeness=None,
         category_proposals=tuple(m for m in parsed.data_categories if not m.slug),
@@ -440,6 +451,32 @@ def _period_words(period) -> str:
         is_minimum=period.is_minimum,
     )
     return f"{row.duration_display} from {row.get_trigger_display()}"
+
+
+def drift_sentences(drift: TextDiff) -> list[str]:
+    """Each difference in words: 'the council's copy says "..." where the shared block says
+    "..."', or what the copy adds or leaves out. The diff runs from the block to the copy."""
+    sentences = []
+    for block in drift.blocks:
+        if block.change == EQUAL:
+            continue
+        removed: list[str] = []
+        added: list[str] = []
+        for segment in (*block.segments, None):
+            if segment is not None and segment.kind in (DELETE, INSERT):
+                (removed if segment.kind == DELETE else added).append(segment.text)
+                continue
+            old, new = " ".join("".join(removed).split()), " ".join("".join(added).split())
+            if old and new:
+                sentences.append(
+                    f'the council\'s copy says "{new}" where the shared block says "{old}"'
+                )
+            elif new:
+                sentences.append(f'the council\'s copy adds "{new}"')
+            elif old:
+                sentences.append(f'the council\'s copy leaves out "{old}"')
+            removed, added = [], []
+    return sentences
 
 
 def drift_lines(drift: TextDiff) -> list[str]:

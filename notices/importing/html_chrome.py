@@ -1,7 +1,7 @@
 """Site chrome that a saved web page marks only by its class or id, not by its element: council
 sites build menus, banners, breadcrumbs, share links and footers out of <div>s.
 
-reading._chrome_kind knows the semantic markers (<nav>, <header>, <footer>, ARIA roles, forms,
+html_reader._chrome_kind knows the semantic markers (<nav>, <header>, <footer>, ARIA roles, forms,
 cookie banners). This adds the names content-management systems give the same parts, matched
 as whole class or id words ("site-footer", never "footnote"), and only outside the page's marked
 main content, so a notice's own "alert" or "banner" paragraph keeps its place.

@@ -13,22 +13,27 @@ not find yet is an empty list, never a guess. The keys:
 - `retention_periods`: each `record_type`, `record_kind` (a RecordKind slug or null), `trigger`,
   `years`, `months`, `is_minimum` and `text` (what it was read from);
 - `national_parts`: the DfE's own text, each `heading` (the document's), `aligned_to` (the
-  anchor of the shared block part it matches, or null when matched to the whole block),
-  `status` ("identical" or "reworded") and `text`;
+  anchor of the shared block part it matches, or null when it is like no part), `status`
+  ("identical", "reworded" or "only in the council's copy") and `text`;
 - `not_imported`: text of the file that went nowhere, verbatim;
-- `drift`: for each national part that differs from the shared block, its `heading`,
-  `aligned_to` and `changes` (each changed block, [-removed-] and {+added+} words).
+- `drift`: per aligned part, never a part against the whole block: its `heading`, `aligned_to`,
+  `status` ("identical", "reworded", "only in the council's copy", or "only in the shared block"
+  for a part of the block the council's copy has nothing of, with `heading` null), and for a
+  reworded part `changes` (each changed block, [-removed-] and {+added+} words) and `says`
+  ('the council's copy says "..." where the shared block says "..."').
 """
 
 from typing import Any
 
-from notices.importing.drafting import ImportReport, drift_lines
+from notices.importing.drafting import ImportReport, drift_lines, drift_sentences
 from notices.importing.parsing import LibraryMatch
 from notices.models import NoticeKind, SharedBlock, SharedBlockVersion
 from notices.publishing.snapshots import shared_block_snapshot
 
 IDENTICAL = "identical"
 REWORDED = "reworded"
+ONLY_IN_COUNCILS_COPY = "only in the council's copy"
+ONLY_IN_SHARED_BLOCK = "only in the shared block"
 
 
 def report_json(report: ImportReport, *, kind: str = NoticeKind.CHILDRENS_SOCIAL_CARE) -> dict:
@@ -39,22 +44,35 @@ def report_json(report: ImportReport, *, kind: str = NoticeKind.CHILDRENS_SOCIAL
     drift = []
     for match in parsed.shared_text:
         aligned_to = anchors.get(match.block_part_heading) if match.block_part_heading else None
+        if not match.block_part_heading:
+            status = ONLY_IN_COUNCILS_COPY
+        else:
+            status = REWORDED if match.has_drifted else IDENTICAL
         national_parts.append(
             {
                 "heading": match.heading,
                 "aligned_to": aligned_to,
-                "status": REWORDED if match.has_drifted else IDENTICAL,
+                "status": status,
                 "text": match.imported_text,
             }
         )
-        if match.has_drifted:
-            drift.append(
-                {
-                    "heading": match.heading,
-                    "aligned_to": aligned_to,
-                    "changes": drift_lines(match.drift),
-                }
-            )
+        drift.append(
+            {
+                "heading": match.heading,
+                "aligned_to": aligned_to,
+                "status": status,
+                "changes": drift_lines(match.drift) if status == REWORDED else [],
+                "says": drift_sentences(match.drift) if status == REWORDED else [],
+            }
+        )
+    aligned = {match.block_part_heading for match in parsed.shared_text}
+    if parsed.shared_text:
+        # The block's parts the council's copy has nothing of.
+        drift += [
+            {"heading": None, "aligned_to": anchor, "status": ONLY_IN_SHARED_BLOCK}
+            for heading, anchor in anchors.items()
+            if heading not in aligned
+        ]
     return {
         "title": parsed.title,
         "introduction": parsed.introduction,
@@ -79,8 +97,7 @@ def report_json(report: ImportReport, *, kind: str = NoticeKind.CHILDRENS_SOCIAL
             for period in parsed.retention_periods
         ],
         "national_parts": national_parts,
-        # The importer will list what it leaves out; until it does, the list is empty.
-        "not_imported": [str(text) for text in getattr(parsed, "not_imported", ())],
+        "not_imported": list(report.not_imported),
         "drift": drift,
     }
 

@@ -1,6 +1,6 @@
 """Lawful bases written other than as "Article 6(1)(e)": dotted ("6.1(c)", "Art 9.2(h)"), and
 named in words ("public task", "substantial public interest"), for the parser's lawful-basis
-reader (parsing._lawful_bases), which reads the "Article ..." and "6(1)(e)" forms itself.
+reader (lawful_bases._lawful_bases), which reads the "Article ..." and "6(1)(e)" forms itself.
 
 A name counts only in a sentence about the basis for using information ("we rely on", "lawful
 basis", "legal basis", "under", "because"): "we have a legal obligation to keep records" in a

@@ -2,7 +2,8 @@
 blank lines, headings as short lines of their own, and a lead-in line ending with ":" followed by
 one item per line, with or without bullets.
 
-The plain-text reader (reading._plain_text_to_markdown) works on blocks separated by blank lines.
+The plain-text reader (plain_text_reader._plain_text_to_markdown) works on blocks separated by
+blank lines.
 This module turns each block written one paragraph per line into the blocks that style means: a
 paragraph per long line, a heading line on its own, and a lead-in with its items as a "- " list.
 A block that is hard-wrapped (lines broken mid-sentence) or an address (a run of short lines) is

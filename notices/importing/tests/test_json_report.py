@@ -68,9 +68,15 @@ def test_the_dfe_part_is_aligned_and_its_drift_listed(council, tmp_path, capsys)
     [part] = report["national_parts"]
     assert part["heading"] == "How the Department for Education uses this information"
     assert part["status"] == "reworded"
-    [drift] = report["drift"]
+    [drift] = [entry for entry in report["drift"] if entry["status"] == "reworded"]
     assert drift["heading"] == part["heading"]
+    assert drift["aligned_to"] == part["aligned_to"]
     assert any("{+" in change or "[-" in change for change in drift["changes"])
+    assert drift["says"] and all(line.startswith("the council's copy") for line in drift["says"])
+    # Every other part of the block is listed once, as only in the shared block.
+    others = [entry for entry in report["drift"] if entry is not drift]
+    assert {entry["status"] for entry in others} <= {"only in the shared block"}
+    assert part["aligned_to"] not in {entry["aligned_to"] for entry in others}
 
 
 def test_without_dry_run_the_json_reports_what_was_written(council, tmp_path, capsys):

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from notices.importing import reading
+from notices.importing import html_reader, word_reader
 from notices.importing.reading import UnreadableDocument, read_document
 from notices.testing import hostile_imports
 from notices.testing.hostile_imports import word_document, word_paragraph
@@ -20,8 +20,8 @@ def no_parser(monkeypatch):
     def must_not_run(*args, **kwargs):
         raise AssertionError("a file over a cap reached a parser")
 
-    monkeypatch.setattr(reading.mammoth, "convert_to_html", must_not_run)
-    monkeypatch.setattr(reading, "BeautifulSoup", must_not_run)
+    monkeypatch.setattr(word_reader.mammoth, "convert_to_html", must_not_run)
+    monkeypatch.setattr(html_reader, "BeautifulSoup", must_not_run)
 
 
 def refusal(data: bytes, filename: str) -> str:

@@ -1259,14 +1259,28 @@ def test_a_heading_like_a_block_parts_heading_is_that_part(heading, part):
     assert match.has_drifted is True
 
 
-def test_a_section_like_the_block_title_is_compared_with_the_whole_block():
+def test_the_whole_block_under_one_heading_is_aligned_part_by_part_never_with_the_whole():
     whole = BLOCK["introduction"] + "".join(
         f"\n\n### {part['heading']}\n\n{part['body']}" for part in BLOCK["parts"]
     )
     parsed = parse(f"## Department for Education\n\n{whole}", block=BLOCK)
-    (match,) = parsed.shared_text
-    assert (match.block_part_heading, match.has_drifted) == ("", False)
+    aligned = [match.block_part_heading for match in parsed.shared_text]
+    assert aligned == [part["heading"] for part in BLOCK["parts"]]
+    # The parts copied word for word are identical; the block's introduction, which belongs to
+    # no part, shows as added to the first part it is like.
+    assert [match.has_drifted for match in parsed.shared_text[1:]] == [False] * (len(aligned) - 1)
     assert parsed.sections == ()
+
+
+def test_dfe_paragraphs_like_no_part_of_the_block_are_only_in_the_councils_copy():
+    body = (
+        "Our fostering team meets foster carers every spring to plan holidays, birthdays and "
+        "weekend visits."
+    )
+    (match,) = parse(f"## Department for Education\n\n{body}", block=BLOCK).shared_text
+    assert match.block_part_heading == ""
+    assert match.imported_text == body
+    assert match.drift.blocks == ()
 
 
 def test_a_heading_naming_dfe_is_shared_text_compared_with_its_closest_part():

@@ -161,3 +161,17 @@ def test_furniture_is_kept_verbatim_for_the_report():
         "Home",
     ]
     assert furniture.left_out[-1] == "\u00a9 Brackenford Council 2026"
+
+
+def test_a_heading_above_a_lead_in_and_numbered_items_is_a_heading():
+    text = (
+        "Ashcombe Council privacy notice\n\n"
+        "This notice explains how we use information about children and families.\n\n"
+        "Why we use your information\n\n"
+        "We use it to:\n1) find out what help a child needs\n2) plan a child's care\n\n"
+        "What we hold about you\n\n"
+        "The information we hold includes:\n1) names and addresses\n2) health needs\n"
+    )
+    markdown = read_document(text.encode(), "notice.txt").markdown
+    assert "## Why we use your information" in headings(markdown)
+    assert "## What we hold about you" in headings(markdown)

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from notices.importing import limits, reading
+from notices.importing import html_reader, limits, reading, word_reader
 from notices.importing.reading import (
     MAX_IMPORT_BYTES,
     ReadDocument,
@@ -451,7 +451,7 @@ def test_a_page_nested_thousands_deep_is_refused_before_it_is_parsed(monkeypatch
     def must_not_run(*args, **kwargs):
         raise AssertionError("a page nested 50,000 deep reached the HTML parser")
 
-    monkeypatch.setattr(reading, "BeautifulSoup", must_not_run)
+    monkeypatch.setattr(html_reader, "BeautifulSoup", must_not_run)
     page = "<div>" * 50_000 + "<p>Deep words.</p>" + "</div>" * 50_000
     assert "nested too deeply: more than 150 levels" in refusal(page.encode(), "notice.html")
 
@@ -948,7 +948,7 @@ def test_a_word_file_that_unpacks_to_a_huge_size_is_refused_before_it_is_read(mo
     def must_not_run(*args, **kwargs):
         raise AssertionError("mammoth was asked to read a zip bomb")
 
-    monkeypatch.setattr(reading.mammoth, "convert_to_html", must_not_run)
+    monkeypatch.setattr(word_reader.mammoth, "convert_to_html", must_not_run)
     assert "The Word document unpacks to 49 MB; the limit is 5 MB" in refusal(data, "notice.docx")
 
 
@@ -956,8 +956,9 @@ def test_a_file_over_the_limit_is_refused_before_any_parsing(monkeypatch):
     def must_not_run(*args, **kwargs):
         raise AssertionError("a file over the limit was parsed")
 
-    for step in ("_decode", "_refuse_binary", "_read_word", "_parse", "_plain_text_to_markdown"):
+    for step in ("_decode", "_refuse_binary", "_read_word", "_plain_text_to_markdown"):
         monkeypatch.setattr(reading, step, must_not_run)
+    monkeypatch.setattr(html_reader, "_parse", must_not_run)
     data = b"# Notice\n\n" + b"x" * (MAX_IMPORT_BYTES + 1 - 10)
     assert len(data) == MAX_IMPORT_BYTES + 1
 
