@@ -25,7 +25,10 @@ run: install assets $(LOCAL)/secret-key $(LOCAL)/admin-password
 	@echo "  Admin: http://$(HOST):$(PORT)/$${DJANGO_ADMIN_PATH:-admin/}  user admin, password $$(cat $(LOCAL)/admin-password)"
 	@echo "         (unless you have changed it since)"
 	@echo
-	$(LOCAL_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@# The task worker (a shared block update's PDFs) runs beside the server; Ctrl+C stops both.
+	$(LOCAL_ENV) $(BIN)/python manage.py db_worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
+		$(LOCAL_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install assets
 	$(BIN)/python -m pytest
