@@ -28,11 +28,3 @@ WHITENOISE_AUTOREFRESH = True
 PUBLIC_CACHE_LISTEN = False
 # Tasks run as they are enqueued; notices/printing/tests/test_pdf_worker.py runs a real worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-# A SQLite test database is a file, not memory, so another process (the task worker in
-# notices/printing/tests/test_pdf_worker.py) can open it; one per run, removed after it.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    import tempfile
-
-    DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": os.path.join(tempfile.gettempdir(), f"notices-test-{os.getpid()}.sqlite3")
-    }
