@@ -40,4 +40,6 @@ RUN DJANGO_SECRET_KEY=collectstatic-only-build-key python manage.py collectstati
 USER app
 EXPOSE 8000
 
+# The web server. Run the same image a second time, with the same environment, as the background
+# task worker: `python manage.py db_worker` (docs/developers.md, "Background tasks").
 CMD ["gunicorn", "--config", "config/gunicorn.conf.py", "config.wsgi:application"]

@@ -24,9 +24,12 @@ run: install assets $(LOCAL)/secret-key $(LOCAL)/admin-password
 	@$(LOCAL_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0 >> $(LOCAL)/run.log
 	@$(LOCAL_ENV) $(BIN)/python manage.py load_demo > $(LOCAL)/load-demo.log
 	@cat $(LOCAL)/load-demo.log >> $(LOCAL)/run.log
-	@$(BIN)/python -m notices.demo.welcome $(HOST) $(PORT) $(LOCAL)/load-demo.log \
+	@# The task worker (a shared block update's PDFs) runs beside the server; Ctrl+C stops both.
+	@$(LOCAL_ENV) $(BIN)/python manage.py db_worker >> $(LOCAL)/worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
+	$(BIN)/python -m notices.demo.welcome $(HOST) $(PORT) $(LOCAL)/load-demo.log \
 		$(LOCAL)/admin-password $$$$ & \
-	$(LOCAL_ENV) exec $(BIN)/python manage.py runserver $(HOST):$(PORT) >> $(LOCAL)/run.log
+	$(LOCAL_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT) >> $(LOCAL)/run.log
 
 # Two worker processes (pytest-xdist), each with its own test database (test_<name>_gw0...):
 # the browser and HTML-checker tests spend much of their time waiting on Chromium and Java.

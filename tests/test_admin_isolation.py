@@ -20,6 +20,7 @@ from django.db.models import Model
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from councils.models import Council, CouncilMembership
 from councils.roles import PUBLISHER_GROUP
@@ -43,7 +44,16 @@ COUNCIL_OWNED = {Council, Notice, NoticeVersion, AuditEvent}
 # National content every member of staff may read and only national admins change.
 SHARED_READ_ONLY = {SharedBlock, SharedBlockVersion, DataCategory, Recipient, RecordKind}
 # Accounts, roles and login records: national admins only.
-NATIONAL_ONLY = {User, Group, CouncilMembership, AccessAttempt, AccessLog, AccessFailureLog}
+# The background task queue (django_tasks_db) is the whole site's, never one council's.
+NATIONAL_ONLY = {
+    User,
+    Group,
+    CouncilMembership,
+    AccessAttempt,
+    AccessLog,
+    AccessFailureLog,
+    DBTaskResult,
+}
 
 REFUSED = {403, 404}
 # Pages of shared content that every member of staff may read.
@@ -86,6 +96,11 @@ def world(make_notice, make_staff, publish, published_block) -> World:
         ),
         AccessLog: AccessLog.objects.create(**login_record),
         AccessFailureLog: AccessFailureLog.objects.create(**login_record),
+        DBTaskResult: DBTaskResult.objects.create(
+            args_kwargs={"args": [], "kwargs": {"version_ids": []}},
+            task_path="notices.printing.pdf.make_pdfs_in_background",
+            backend_name="default",
+        ),
     }
     return World(notice_a, notice_b, objects_b)
 
