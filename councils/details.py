@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from councils.models import Council
+from councils.models import DETAIL_FIELDS, Council
 
 STALE_PAGE = "This page did not come back as it was sent. Open it again, then try again."
 
@@ -36,21 +36,7 @@ class CouncilDetailsForm(forms.ModelForm):
     class Meta:
         model = Council
         # The admin narrows these to its fieldsets (identity fields read-only for council staff).
-        fields = [
-            "name",
-            "slug",
-            "kind",
-            "website",
-            "general_privacy_notice_url",
-            "controller_email",
-            "controller_phone",
-            "controller_address",
-            "dpo_name",
-            "dpo_email",
-            "dpo_phone",
-            "dpo_address",
-            "ico_registration_number",
-        ]
+        fields = list(DETAIL_FIELDS)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

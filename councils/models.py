@@ -47,6 +47,25 @@ class CouncilQuerySet(models.QuerySet):
         return self.order_by("name")
 
 
+# The council's details every published version shows, in the order its snapshot keeps them
+# (the order is part of each version's content hash): the details form edits exactly these.
+DETAIL_FIELDS = (
+    "name",
+    "slug",
+    "kind",
+    "website",
+    "general_privacy_notice_url",
+    "controller_email",
+    "controller_phone",
+    "controller_address",
+    "dpo_name",
+    "dpo_email",
+    "dpo_phone",
+    "dpo_address",
+    "ico_registration_number",
+)
+
+
 class Council(models.Model):
     """A local authority with children's social care duties: the controller of its notices."""
 

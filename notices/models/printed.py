@@ -3,10 +3,10 @@ with its SHA-256 so that every copy handed out can be checked against it. Never 
 
 from django.db import models
 
-from notices.models.versions import ImmutableVersionError, NoticeVersion
+from notices.models.versions import NoticeVersion, WrittenOnce
 
 
-class NoticeVersionPdf(models.Model):
+class NoticeVersionPdf(WrittenOnce):
     version = models.OneToOneField(
         NoticeVersion, on_delete=models.PROTECT, primary_key=True, related_name="pdf"
     )
@@ -21,12 +21,3 @@ class NoticeVersionPdf(models.Model):
 
     def __str__(self) -> str:
         return f"PDF of {self.version}"
-
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise ImmutableVersionError(f"{self} is published and cannot be changed.")
-        kwargs["force_insert"] = True
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableVersionError(f"{self} is published and cannot be deleted.")

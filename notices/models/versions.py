@@ -26,7 +26,24 @@ class PublishedVersionQuerySet(models.QuerySet):
         return self.defer(*self.model.CONTENT_FIELDS)
 
 
-class PublishedVersion(models.Model):
+class WrittenOnce(models.Model):
+    """A row that is inserted once and never changed or deleted through the ORM (the database's
+    triggers refuse the other paths)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise ImmutableVersionError(f"{self} is published and cannot be changed.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableVersionError(f"{self} is published and cannot be deleted.")
+
+
+class PublishedVersion(WrittenOnce):
     """A publication: numbered, dated, signed, and never changed or deleted once saved.
 
     The ORM refuses here (save, delete, queryset update and delete); the database refuses too,
@@ -56,15 +73,6 @@ class PublishedVersion(models.Model):
         abstract = True
         ordering = ["number"]
         get_latest_by = "number"
-
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise ImmutableVersionError(f"{self} is published and cannot be changed.")
-        kwargs["force_insert"] = True
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableVersionError(f"{self} is published and cannot be deleted.")
 
     @property
     def change_kind(self) -> str:

@@ -38,26 +38,12 @@ import hashlib
 import json
 from typing import Any
 
-from councils.models import Council
+from councils.models import DETAIL_FIELDS, Council
 from notices.models import Notice, RetentionPeriod, SharedBlock
 
 SNAPSHOT_SCHEMA = 1
 
-COUNCIL_FIELDS = (
-    "name",
-    "slug",
-    "kind",
-    "website",
-    "general_privacy_notice_url",
-    "controller_email",
-    "controller_phone",
-    "controller_address",
-    "dpo_name",
-    "dpo_email",
-    "dpo_phone",
-    "dpo_address",
-    "ico_registration_number",
-)
+COUNCIL_FIELDS = DETAIL_FIELDS
 
 
 def council_snapshot(council: Council) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, transaction
 from django.urls import reverse
 
 from councils.models import Council, CouncilMembership
@@ -690,9 +690,6 @@ def test_a_failed_export_leaves_no_half_file_and_the_old_one_whole(
     assert path.read_text(encoding="utf-8") == "yesterday's export"
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="stamps are remembered only on PostgreSQL"
-)
 def test_running_processes_forget_the_empty_sites_stamps(
     transactional_db, client, tmp_path, settings, make_notice, publish
 ):
