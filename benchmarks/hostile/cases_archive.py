@@ -28,6 +28,7 @@ COUNCIL = {
     "dpo_phone": "",
     "dpo_address": "",
     "ico_registration_number": "",
+    "embed_origins": "",
     "public_revision": 1,
     "public_changed_at": "2026-01-31T09:00:00+00:00",
     "details_revision": 0,
