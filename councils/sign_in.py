@@ -9,6 +9,7 @@ from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 from django.http import HttpRequest
 
@@ -18,6 +19,10 @@ SIGN_IN_REFUSED = (
     "after several wrong tries, signing in is paused for a while. If you have forgotten your "
     "password, ask a national admin of this site for a link to set a new one."
 )
+
+
+# The longest email address there can be (RFC 5321's path limit, less its angle brackets).
+MAX_ADDRESS_LENGTH = 254
 
 
 class EmailSignInForm(AdminAuthenticationForm):
@@ -32,6 +37,10 @@ class EmailSignInForm(AdminAuthenticationForm):
         super().__init__(request, *args, **kwargs)
         field = self.fields["username"]
         field.label = SIGN_IN_LABEL
+        # Django sets max_length after the field is made, so nothing checks it: an over-long
+        # address would reach the sign-in records (varchar 255) and fail there on PostgreSQL.
+        field.max_length = MAX_ADDRESS_LENGTH
+        field.validators.append(MaxLengthValidator(MAX_ADDRESS_LENGTH))
         # Text, not type=email: an account made by hand may still sign in with a username.
         field.widget = forms.TextInput(
             attrs={

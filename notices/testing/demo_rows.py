@@ -23,6 +23,7 @@ from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.db.models import Max
+from django.db.models.functions import Cast
 
 from notices.demo.loading import DemoLoadReport, load_demo_data
 
@@ -71,10 +72,17 @@ def _counts(models_: list[type[models.Model]]) -> dict[str, tuple[int, Any]]:
     there by id, so those must be the same rows."""
     return {
         model._meta.db_table: tuple(
-            model._base_manager.aggregate(rows=models.Count("pk"), top=Max("pk")).values()
+            model._base_manager.aggregate(rows=models.Count("pk"), top=_highest(model)).values()
         )
         for model in models_
     }
+
+
+def _highest(model: type[models.Model]) -> Max:
+    # PostgreSQL has no max() of a uuid (django_tasks_db's results have one): compare its text.
+    if isinstance(model._meta.pk, models.UUIDField):
+        return Max(Cast("pk", output_field=models.TextField()))
+    return Max("pk")
 
 
 def _pointed_at(table: _Table) -> set[type[models.Model]]:

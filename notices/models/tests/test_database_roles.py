@@ -29,6 +29,8 @@ def app_role_url(transactional_db):
     role = f"notices_app_{uuid.uuid4().hex[:10]}"
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}'")
+        # An owner that is not a superuser (CI's) may only drop what a role owns as its member.
+        cursor.execute(f"GRANT {role} TO CURRENT_USER")
     grant_app_role(role)
     settings = connection.settings_dict
     yield (
