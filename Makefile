@@ -22,7 +22,7 @@ run: install assets $(LOCAL)/secret-key $(LOCAL)/admin-password
 	@echo "Preparing the database and the demo councils (details in $(LOCAL)/run.log)..."
 	@$(LOCAL_ENV) $(BIN)/python manage.py migrate --noinput > $(LOCAL)/run.log
 	@$(LOCAL_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0 >> $(LOCAL)/run.log
-	@$(LOCAL_ENV) $(BIN)/python manage.py load_demo > $(LOCAL)/load-demo.log
+	@$(LOCAL_ENV) $(BIN)/python manage.py load_demo > $(LOCAL)/load-demo.log 2>> $(LOCAL)/run.log
 	@cat $(LOCAL)/load-demo.log >> $(LOCAL)/run.log
 	@# The task worker (a shared block update's PDFs) runs beside the server; Ctrl+C stops both.
 	@$(LOCAL_ENV) $(BIN)/python manage.py db_worker >> $(LOCAL)/worker.log 2>&1 & worker=$$!; \
