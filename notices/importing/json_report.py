@@ -1,7 +1,7 @@
 """The import report as one JSON object, for scripts and checks (`import_notice --json`).
 
-Built only from what the importer found (notices.importing.drafting.ImportReport): a thing it does
-not find yet is an empty list, never a guess. The keys:
+Built only from what the importer found (notices.importing.import_report.ImportReport): a thing
+it does not find yet is an empty list, never a guess. The keys:
 
 - `title`: the notice's own title as found ("" when none was found);
 - `introduction`, `young_people_summary`: the texts found before the first section and for young
@@ -25,7 +25,8 @@ not find yet is an empty list, never a guess. The keys:
 
 from typing import Any
 
-from notices.importing.drafting import ImportReport, drift_lines, drift_sentences
+from notices.importing.drift_words import drift_lines, drift_sentences
+from notices.importing.import_report import ImportReport
 from notices.importing.parsing import LibraryMatch
 from notices.models import NoticeKind, SharedBlock, SharedBlockVersion
 from notices.publishing.snapshots import shared_block_snapshot

@@ -1,7 +1,7 @@
 """Issue 17, the drift report: each difference between the council's copy of a DfE part and the
 shared block's part, in words."""
 
-from notices.importing.drafting import drift_sentences
+from notices.importing.drift_words import drift_sentences
 from notices.publishing.diffing.words import markdown_diff
 
 
