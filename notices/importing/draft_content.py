@@ -4,7 +4,6 @@ what the publisher must still check, for notices.importing.drafting to write."""
 from collections.abc import Iterable
 
 from notices.importing.parsed import LibraryMatch, ParsedNotice
-from notices.models import LawfulBasis, NoticeRecipient
 from notices.text.anchors import anchor_from_heading, unique_anchor
 
 # A notice's title when the document states none.
@@ -27,25 +26,13 @@ def draft_content(*, parsed: ParsedNotice, to_check: list[str]) -> dict:
             }
         )
     recipients = first_of_each(parsed.recipients)
-    unsure = [match.name or match.text for match in recipients if not match.frequency]
-    if unsure:
+    # What the file does not say (a recipient's frequency or purpose, a Schedule 1 condition, an
+    # introduction) is left blank, never guessed: the checklist lists it "to complete" and
+    # publishing refuses the draft until someone fills it in (notices.publishing.to_complete).
+    if not parsed.title:
         to_check.append(
-            "How often the council shares with "
-            + ", ".join(unsure)
-            + ": the file does not say, so 'Only when necessary' is set until someone checks it."
-        )
-    if any(not match.detail for match in recipients):
-        to_check.append("Why the council shares with each recipient: some have no reason yet.")
-    bases = [
-        provision
-        for provision in parsed.lawful_bases
-        if provision in LawfulBasis.NEEDS_SCHEDULE_1_CONDITION
-    ]
-    if bases:
-        to_check.append(
-            "The Data Protection Act 2018 Schedule 1 condition for "
-            + ", ".join(LawfulBasis.Provision(provision).label for provision in bases)
-            + ": the draft cannot be saved in the admin without it."
+            f"The title: the file states none, so \u201c{DEFAULT_TITLE}\u201d is used until "
+            "someone changes it."
         )
     unnamed = [period for period in parsed.retention_periods if not period.record_type]
     if unnamed:
@@ -75,7 +62,7 @@ def draft_content(*, parsed: ParsedNotice, to_check: list[str]) -> dict:
                 "slug": match.slug,
                 "name": match.name or match.text,
                 "purpose": match.detail[:5000],
-                "frequency": match.frequency or NoticeRecipient.Frequency.WHEN_NECESSARY,
+                "frequency": match.frequency,
             }
             for match in recipients
         ],

@@ -54,7 +54,18 @@ class ImportReport:
 
     @property
     def missing_items(self) -> list[str]:
-        return [result.label for result in self.completeness.missing] if self.completeness else []
+        """The ICO checklist items the draft does not cover."""
+        if not self.completeness:
+            return []
+        return [result.label for result in self.completeness.missing_ico_items]
+
+    @property
+    def to_complete(self) -> list[str]:
+        """What the file did not say and the draft leaves blank, naming each row: a publisher
+        fills these in before publishing."""
+        if not self.completeness:
+            return []
+        return [f"{gap.label}: {gap.reason}" for gap in self.completeness.to_complete]
 
     @property
     def sections(self) -> list[tuple[str, str, str]]:
@@ -128,6 +139,7 @@ class ImportReport:
         if self.not_imported:
             lines.append(f"Not imported ({len(self.not_imported)} lines of the file), as written:")
             lines += [f"  {text}" for text in self.not_imported]
+        lines += [f"To complete: {item}" for item in self.to_complete]
         lines += [f"To check: {item}" for item in self.to_check]
         missing = self.missing_items
         lines.append(

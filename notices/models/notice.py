@@ -97,12 +97,16 @@ class Notice(EditableDraft):
         max_length=50, choices=NoticeKind.choices, default=NoticeKind.CHILDRENS_SOCIAL_CARE
     )
     title = models.CharField(max_length=200, validators=[single_line_text])
+    # Blank is allowed so that an imported draft saves as it was made; publishing refuses a draft
+    # without one (notices.publishing.to_complete).
     introduction = models.TextField(
+        blank=True,
         help_text="Who the notice is for and what it covers. " + MARKDOWN_HELP,
         validators=[markdown_length_validator, staff_text],
     )
     young_people_summary = models.TextField(
         "summary for children and young people",
+        blank=True,
         validators=[markdown_length_validator, staff_text],
         help_text="A short, plain-language version for the children and young people the notice "
         "is about: short sentences, everyday words. " + MARKDOWN_HELP,
@@ -206,8 +210,12 @@ class NoticeRecipient(models.Model):
 
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="recipients")
     recipient = models.ForeignKey(Recipient, on_delete=models.PROTECT, related_name="uses")
-    purpose = models.TextField("why the council shares", max_length=5000, validators=[staff_text])
-    frequency = models.CharField(max_length=20, choices=Frequency.choices)
+    # Either may be left blank by an import that did not find it, rather than guessed; publishing
+    # refuses a draft with either unset (notices.publishing.to_complete).
+    purpose = models.TextField(
+        "why the council shares", blank=True, max_length=5000, validators=[staff_text]
+    )
+    frequency = models.CharField(max_length=20, choices=Frequency.choices, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -291,15 +299,8 @@ class LawfulBasis(models.Model):
         """'6', '9' or '10'."""
         return self.provision.split("-")[0].removeprefix("A")
 
-    def clean(self) -> None:
-        super().clean()
-        if self.provision in self.NEEDS_SCHEDULE_1_CONDITION and not self.schedule_1_condition:
-            raise ValidationError(
-                {
-                    "schedule_1_condition": "This provision needs a condition from Schedule 1 "
-                    "of the Data Protection Act 2018; name it here."
-                }
-            )
+    # A missing Schedule 1 condition is not a form error: a draft may be unfinished (an import
+    # cannot know the condition). Publishing refuses it (notices.publishing.to_complete).
 
 
 class RetentionPeriod(models.Model):

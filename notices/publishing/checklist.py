@@ -14,12 +14,13 @@ checklist beside the draft.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
 
 from notices.models import IcoItem, LawfulBasis
+from notices.publishing.to_complete import draft_gaps
 
 Snapshot = dict[str, Any]
 
@@ -51,12 +52,18 @@ class ChecklistResult:
 
 @dataclass(frozen=True)
 class Completeness:
-    """The 16 results, in the checklist's order."""
+    """The 16 results, in the checklist's order, and what the draft leaves unset
+    (notices.publishing.to_complete): both refuse publishing."""
 
     items: list[ChecklistResult]
+    to_complete: list[ChecklistResult] = field(default_factory=list)
 
     @property
     def missing(self) -> list[ChecklistResult]:
+        return [item for item in self.items if item.is_missing] + self.to_complete
+
+    @property
+    def missing_ico_items(self) -> list[ChecklistResult]:
         return [item for item in self.items if item.is_missing]
 
     @property
@@ -66,8 +73,11 @@ class Completeness:
 
 def check_completeness(snapshot: Snapshot) -> Completeness:
     """Checks a notice snapshot (notices.publishing.snapshots.notice_snapshot) against the ICO's
-    16 items."""
-    return Completeness(items=[check(snapshot) for check in CHECKS])
+    16 items, and lists what it leaves unset."""
+    return Completeness(
+        items=[check(snapshot) for check in CHECKS],
+        to_complete=[_missing(gap.key, gap.label, gap.reason) for gap in draft_gaps(snapshot)],
+    )
 
 
 # --- The 16 items, in the checklist's order --------------------------------------------------

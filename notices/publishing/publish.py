@@ -39,7 +39,10 @@ class IncompleteNotice(PublishingError):
 
     def __init__(self, completeness: Completeness) -> None:
         self.completeness = completeness
-        labels = "; ".join(item.label for item in completeness.missing)
+        labels = "; ".join(
+            [item.label for item in completeness.missing_ico_items]
+            + [f"{item.label} ({item.reason})" for item in completeness.to_complete]
+        )
         super().__init__(
             f"This notice cannot be published until it covers: {labels}. "
             "The completeness checklist on the notice's page says what to add for each."

@@ -165,10 +165,6 @@ BAD_NOTICE_FORM_INPUT = {
         {"retention_periods-0-years": "seventy-five"},
         "Enter a whole number.",
     ),
-    "special category basis without a Schedule 1 condition": (
-        {"lawful_bases-0-provision": "A9-2-g"},
-        "Schedule 1",
-    ),
     "unknown lawful basis": ({"lawful_bases-0-provision": "A6-1-z"}, "Select a valid choice."),
     "malformed review date": ({"review_due": "31/02/2026"}, "Enter a valid date."),
     "review due before the last review": (

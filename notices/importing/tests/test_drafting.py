@@ -195,7 +195,8 @@ def test_the_report_names_what_is_still_missing_from_the_checklist(council):
     assert "Hobbies and interests" in lines
     assert report.completeness is not None
     assert "ICO checklist items still missing:" in lines
-    assert any("Schedule 1 condition" in item for item in report.to_check)
+    assert any("Schedule 1 of the Data Protection Act 2018" in item for item in report.to_complete)
+    assert "To complete: Data Protection Act 2018 Schedule 1 conditions" in lines
 
 
 def test_an_import_is_audited_as_a_draft_change(council):
@@ -391,4 +392,7 @@ def test_how_often_a_council_shares_is_kept_when_the_file_says(council):
     report = run_import(council, notice_text)
     police = report.notice.recipients.get(recipient__slug="police")
     assert police.frequency == "routinely"
-    assert not any("Police" in item and "How often" in item for item in report.to_check)
+    assert report.notice.recipients.get(recipient__slug="nhs").frequency == ""
+    [unset] = [item for item in report.to_complete if item.startswith("How often")]
+    assert "NHS" in unset
+    assert "Police" not in unset
