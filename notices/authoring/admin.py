@@ -10,7 +10,7 @@ from markdownx.widgets import AdminMarkdownxWidget
 
 from councils import permissions
 from councils.admin_scoping import CouncilScopedAdminMixin, CouncilScopedInlineMixin
-from notices.authoring import admin_views
+from notices.authoring import admin_views, import_views
 from notices.authoring.editor_words import PLAIN_WORDS
 from notices.authoring.forms import DraftAdminForm
 from notices.models import (
@@ -262,7 +262,8 @@ class NoticeAdmin(
         "publish/": ("publish", admin_views.publish_notice_view),
         "versions/": ("versions", admin_views.notice_versions_view),
         "versions/<int:number>/restore/": ("restore", admin_views.restore_version_view),
-        "import/": ("import", admin_views.import_notice_view),
+        "import/": ("import", import_views.import_notice_view),
+        "import/<str:token>/": ("import_review", import_views.import_review_view),
     }
 
     def get_readonly_fields(self, request: HttpRequest, obj: Notice | None = None) -> list[str]:

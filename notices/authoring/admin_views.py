@@ -14,9 +14,7 @@ from django.utils.safestring import mark_safe
 
 from councils import permissions
 from notices.authoring import refusals
-from notices.authoring.forms import ImportForm, PublishForm, RestoreForm, what_they_changed
-from notices.importing.drafting import ImportRefused, import_notice_file
-from notices.importing.reading import MAX_IMPORT_BYTES
+from notices.authoring.forms import PublishForm, RestoreForm, what_they_changed
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
 from notices.publishing import history
 from notices.publishing.checklist import check_completeness
@@ -266,46 +264,3 @@ def publish_shared_block_view(
         published_notices=Notice.objects.of_kind(block.notice_kind).published().count(),
     )
     return TemplateResponse(request, "admin/notices/sharedblock/publish.html", context)
-
-
-def import_notice_view(model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str):
-    """Import a file into the notice's draft: Preview reports what it would do and writes
-    nothing; Import (with the replace box ticked) writes the draft. Either way the report shows."""
-    notice = _notice_for(
-        model_admin, request, object_id, permissions.can_edit_draft, refusals.cannot_edit_draft
-    )
-    preview = "_preview" in request.POST
-    form = ImportForm(
-        request.POST or None, request.FILES or None, max_bytes=MAX_IMPORT_BYTES, preview=preview
-    )
-    report = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            report = import_notice_file(
-                council=notice.council,
-                data=upload.read(),
-                filename=upload.name,
-                by=request.user,
-                replace=True,
-                dry_run=preview,
-            )
-        except ImportRefused as problem:
-            form.add_error("file", str(problem))
-        else:
-            if not preview:
-                messages.success(
-                    request,
-                    f"Imported {upload.name} into the draft. Check the report below, then edit "
-                    "and publish the draft as usual.",
-                )
-    context = _admin_context(
-        model_admin,
-        request,
-        notice,
-        f"Import a notice into the draft: {notice}",
-        form=form,
-        report=report,
-        max_megabytes=MAX_IMPORT_BYTES // 1_048_576,
-    )
-    return TemplateResponse(request, "admin/notices/notice/import.html", context)

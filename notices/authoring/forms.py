@@ -117,27 +117,22 @@ class RestoreForm(forms.Form):
     opened_revision = OpenedRevisionField()
 
 
-class ImportForm(forms.Form):
-    """An existing notice to import into a draft. Importing replaces the draft, so the person
-    must say so; a preview (dry run) needs no confirmation and writes nothing."""
+class ImportUploadForm(forms.Form):
+    """The file to import. It is kept for the review screen, so it is chosen once."""
 
     file = forms.FileField(
         label="Notice file",
         help_text="A saved web page (.html), a Word document (.docx), a Markdown (.md) or plain "
         "text (.txt) file.",
-    )
-    replace_draft = forms.BooleanField(
-        required=False,
-        label="Replace the draft with what the file says",
-        help_text="The draft's title, texts, sections, data categories, recipients, lawful bases "
-        "and retention periods are replaced. Published versions and the council's contact "
-        "details are not changed.",
+        error_messages={
+            "required": "Choose the file of the notice to import.",
+            "empty": "The file is empty: choose the file of the notice itself.",
+        },
     )
 
-    def __init__(self, *args, max_bytes: int, preview: bool = False, **kwargs) -> None:
+    def __init__(self, *args, max_bytes: int, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.max_bytes = max_bytes
-        self.preview = preview
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -149,12 +144,19 @@ class ImportForm(forms.Form):
             )
         return upload
 
-    def clean(self) -> dict:
-        cleaned_data = super().clean()
-        if not self.preview and not cleaned_data.get("replace_draft"):
-            self.add_error(
-                "replace_draft",
-                "Tick this box to replace the draft, or choose Preview to see what the import "
-                "would do first.",
-            )
-        return cleaned_data
+
+class CreateDraftForm(forms.Form):
+    """The review screen's confirmation: importing replaces the draft the person reviewed
+    against, so they say so, and a save made since the review is not silently replaced."""
+
+    replace_draft = forms.BooleanField(
+        label="Replace the draft with what the file says",
+        help_text="The draft's title, texts, sections, data categories, recipients, lawful bases "
+        "and retention periods are replaced. Published versions and the council's contact "
+        "details are not changed.",
+        error_messages={
+            "required": "Tick this box to replace the draft with what the file says, or go back "
+            "to the draft without importing."
+        },
+    )
+    opened_revision = OpenedRevisionField()

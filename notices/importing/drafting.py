@@ -17,6 +17,7 @@ from notices.importing.draft_content import draft_content
 from notices.importing.import_report import ImportReport, found_contacts
 from notices.importing.isolation import IsolatedRefusal, run_isolated
 from notices.importing.parsing import LibraryItem, ParsedNotice, parse_notice
+from notices.importing.proposals import propose_library_entries
 from notices.importing.reading import ReadDocument, UnreadableDocument, read_document
 from notices.importing.validation import content_problems
 from notices.models import (
@@ -30,7 +31,7 @@ from notices.models import (
 )
 from notices.publishing import audit
 from notices.publishing.checklist import check_completeness
-from notices.publishing.drafts import lock_draft
+from notices.publishing.drafts import ensure_unchanged_since, lock_draft
 from notices.publishing.restoring import write_draft_content
 from notices.publishing.snapshots import notice_snapshot, shared_block_snapshot
 
@@ -60,11 +61,13 @@ def import_notice_file(
     replace: bool = False,
     dry_run: bool = False,
     kind: str = NoticeKind.CHILDRENS_SOCIAL_CARE,
+    opened_revision: int | None = None,
 ) -> ImportReport:
     """Reads `data`, and writes what it says into the draft of the council's notice of `kind`
     (creating the notice if the council has none). Raises ImportRefused, with nothing written,
     when the file cannot be read, says nothing the site can use, or would replace an existing
-    draft without `replace`."""
+    draft without `replace`; and DraftChangedError when the draft was saved since
+    `opened_revision` (the revision the person reviewed the import against)."""
     libraries = {
         "data_categories": _library(DataCategory),
         "recipients": _library(Recipient),
@@ -108,11 +111,21 @@ def import_notice_file(
         category_proposals=tuple(m for m in parsed.data_categories if not m.slug),
         recipient_proposals=tuple(m for m in parsed.recipients if not m.slug),
         contacts=found_contacts(parsed.contacts, council),
+        source_markdown=document.markdown,
+        library_names={
+            library: {item.slug: item.name for item in libraries[library]}
+            for library in ("data_categories", "recipients", "record_kinds")
+        },
     )
     try:
         with transaction.atomic():
-            notice = _write_draft(council, kind, existing, parsed, report, by=by)
-            report.completeness = check_completeness(notice_snapshot(notice))
+            notice = _write_draft(
+                council, kind, existing, parsed, report, by=by, opened_revision=opened_revision
+            )
+            report.draft = notice_snapshot(notice)
+            report.completeness = check_completeness(report.draft)
+            # Rolled back with the rest on a dry run, so a preview asks nobody anything.
+            report.proposed = len(propose_library_entries(notice=notice, parsed=parsed, by=by))
             if dry_run:
                 raise _DryRunDone
     except _DryRunDone:
@@ -142,11 +155,13 @@ def _write_draft(
     report: ImportReport,
     *,
     by: AbstractBaseUser | None,
+    opened_revision: int | None,
 ) -> Notice:
     if existing is None:
         draft = Notice(council=council, kind=kind)
     else:
         draft = lock_draft(Notice, existing.pk)
+        ensure_unchanged_since(draft, opened_revision)
     content = draft_content(parsed=parsed, to_check=report.to_check)
     problems = content_problems(content)
     if problems:  # the model's own validators, as an admin edit meets them

@@ -1,5 +1,6 @@
 """The notices app's models: a council's notice and its parts, the shared libraries, the shared
-block, the published versions, the audit log and the search text.
+block, the published versions, the audit log, the search text, and what an import leaves
+waiting (its kept upload, its library proposals).
 
 Split by noun into the modules of this package, and all re-exported here, so that
 `from notices.models import Notice` is the one way in. The models import only `notices.text` and
@@ -43,6 +44,7 @@ from notices.models.versions import (
 from notices.models.audit import AuditEvent, AuditEventQuerySet
 from notices.models.search import NoticeSearchText
 from notices.models.printed import NoticeVersionPdf
+from notices.models.imports import ImportUpload, LibraryProposal
 
 # isort: on
 
@@ -55,8 +57,10 @@ __all__ = [
     "DataCategory",
     "EditableDraft",
     "IcoItem",
+    "ImportUpload",
     "ImmutableVersionError",
     "LawfulBasis",
+    "LibraryProposal",
     "Notice",
     "NoticeDataCategory",
     "NoticeKind",

@@ -39,7 +39,9 @@ from councils.roles import NATIONAL_ADMIN_GROUP, ROLE_GROUPS
 from notices.models import (
     AuditEvent,
     DataCategory,
+    ImportUpload,
     LawfulBasis,
+    LibraryProposal,
     Notice,
     NoticeDataCategory,
     NoticeRecipient,
@@ -126,12 +128,15 @@ TABLES = [
     Table(SharedBlockVersion, "shared block versions"),
     Table(NoticeVersion, "notice versions"),
     Table(AuditEvent, "audit events"),
+    Table(LibraryProposal, "library proposals"),
 ]
 TABLES_BY_LABEL = {table.label: table for table in TABLES}
 
 # Rebuilt on import rather than archived: the search text by the import itself, the versions'
 # PDFs (made from their stored HTML) by `make_version_pdfs` afterwards.
 DERIVED_MODELS = (NoticeSearchText, NoticeVersionPdf)
+# Neither archived nor rebuilt: a file kept for an hour between an import's review and its draft.
+TRANSIENT_MODELS = (ImportUpload,)
 
 GROUP_FIELDS = {"name", "permissions"}
 ACCOUNT_RECORD_FIELDS = {*ACCOUNT_FIELDS, "groups", "user_permissions"}

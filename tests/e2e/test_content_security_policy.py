@@ -183,8 +183,8 @@ def test_the_admin_works_within_the_policy(
             {"name": "notice.md", "mimeType": "text/markdown", "buffer": MARKDOWN_NOTICE.encode()}
         ],
     )
-    page.get_by_role("button", name="Preview (changes nothing)").click()
-    expect(page.get_by_role("heading", name="What the import would do")).to_be_visible()
+    page.get_by_role("button", name="Review the import (changes nothing)").click()
+    expect(page.get_by_role("heading", name="The draft it would make")).to_be_visible()
 
     for path in [
         f"/admin/notices/notice/{notice.pk}/versions/",

@@ -183,7 +183,7 @@ def test_the_dfe_text_is_left_to_the_shared_block_and_its_drift_reported(council
     )
     assert "older" in added
     text = "\n".join(report.lines())
-    assert "differs from the block's" in text
+    assert "reworded: differs from the shared block's" in text
     assert "the council's copy says" in text or "the council's copy adds" in text
     assert "{+" in text
 
