@@ -55,10 +55,14 @@ class NoticeAdminSite(admin.AdminSite):
         and next action; national admins see what needs attention across every council, and
         the full list of what the admin holds."""
         from notices.authoring.dashboard import dashboard_for
+        from notices.authoring.library_proposals import proposal_queue
         from notices.authoring.staff_home import staff_home_for
 
         if permissions.is_national_admin(request.user):
-            context = {"dashboard": dashboard_for(request.user)}
+            context = {
+                "dashboard": dashboard_for(request.user),
+                "library_proposals": proposal_queue(request.user),
+            }
         else:
             context = {
                 "staff_home": staff_home_for(request.user),
@@ -79,7 +83,14 @@ class NoticeAdminSite(admin.AdminSite):
             self.admin_view(self.view_on_site),
             name="view_on_site",
         )
-        return [own] + [
+        from notices.authoring.library_proposals import decide_library_proposal
+
+        decide = path(
+            "library-proposals/<int:proposal_id>/",
+            self.admin_view(decide_library_proposal),
+            name="library_proposal_decide",
+        )
+        return [own, decide] + [
             url for url in super().get_urls() if getattr(url, "name", None) != "view_on_site"
         ]
 

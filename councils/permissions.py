@@ -133,6 +133,12 @@ def can_publish_shared_block(user: User) -> bool:
     return is_national_admin(user) and user.has_perm("notices.publish_sharedblock")
 
 
+def can_decide_library_proposals(user: User) -> bool:
+    """The shared libraries are every council's, so only national admins add to them, from what
+    imports propose."""
+    return is_national_admin(user)
+
+
 def council_id_of(obj: Model, council_lookup: str) -> int | None:
     """Follows `council_lookup` ("council", "notice__council", "pk") from an object to its
     council's id."""
