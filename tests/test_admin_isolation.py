@@ -9,6 +9,7 @@ database must be exactly as it was afterwards.
 """
 
 import json
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -193,9 +194,14 @@ def _object_cases(model: type[Model]) -> list[Case]:
     model_admin = admin.site._registry[model]
     for suffix, (name, _view) in getattr(model_admin, "draft_views", {}).items():
         needs_number = "<int:number>" in suffix
+        # An import's review: a kept upload's token (council B's notice is refused before it).
+        needs_token = "<str:token>" in suffix
 
-        def extra_url(world: World, name=name, needs_number=needs_number) -> str:
+        def extra_url(
+            world: World, name=name, needs_number=needs_number, needs_token=needs_token
+        ) -> str:
             args = [obj(world).pk] + ([1] if needs_number else [])
+            args += [str(uuid.uuid4())] if needs_token else []
             return admin_url(model, name, *args)
 
         cases += [
