@@ -48,7 +48,7 @@ def source_pieces(report: ImportReport) -> list[SourcePiece]:
     placed_level = 0
     for level, heading, body in _chunks(report.source_markdown):
         if level == 0:
-            kind = INTRODUCTION if body.strip() and parsed.introduction else NOT_IMPORTED
+            kind = INTRODUCTION if _within(body, parsed.introduction) else NOT_IMPORTED
             went = "The introduction" if kind == INTRODUCTION else "Not imported"
             if body.strip():
                 pieces.append(SourcePiece("", 0, body, kind, went))
@@ -77,7 +77,12 @@ def source_pieces(report: ImportReport) -> list[SourcePiece]:
             pieces.append(SourcePiece(heading, level, body, kind, "; ".join(w for _, w in places)))
         elif not title_taken and heading == parsed.title:
             title_taken = True
-            pieces.append(SourcePiece(heading, level, body, TITLE, "The title"))
+            pieces.append(SourcePiece(heading, level, "", TITLE, "The title"))
+            if body.strip():
+                # The text under the title, before the first section, is the introduction.
+                kind = INTRODUCTION if _within(body, parsed.introduction) else NOT_IMPORTED
+                went = "The introduction" if kind == INTRODUCTION else "Not imported"
+                pieces.append(SourcePiece("", 0, body, kind, went))
             placed_level = 0
         elif body.strip() and _within(body, parsed.young_people_summary):
             pieces.append(
