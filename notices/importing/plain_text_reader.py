@@ -101,7 +101,10 @@ def _is_first_line_title(block: list[str], rest: list[list[str]]) -> bool:
     return (
         _reads_as_heading(line.replace(":", " -"))
         and not re.search(r":\s*[\d+(]", line)
-        and any(_block_heading(following, None, first=False) is not None for following in rest[:3])
+        and any(
+            _block_heading(following, after, first=False) is not None
+            for following, after in zip(rest[:3], [*rest[1:4], None], strict=False)
+        )
     )
 
 

@@ -606,6 +606,9 @@ def test_several_young_peoples_sections_are_joined():
         ("How long we keep it", "retention"),
         ("Retention periods", "retention"),
         ("Keeping your records", "retention"),
+        ("Keeping records", "retention"),
+        ("Information about you", "categories"),
+        ("Access to information about you", "rights"),
         ("Your rights", "rights"),
         ("Access to your records", "rights"),
         ("Withdrawing your consent", "withdrawing-consent"),
@@ -821,6 +824,18 @@ def test_items_are_read_only_under_headings_about_categories_or_recipients():
     parsed = parse(markdown)
     assert [match.slug for match in parsed.recipients] == ["police", "ofsted"]
     assert [match.slug for match in parsed.data_categories] == ["religion-or-belief"]
+
+
+def test_under_a_neutral_heading_the_list_s_lead_in_says_what_it_lists():
+    markdown = (
+        "## More about you\n\nThe information we hold includes:\n\n- Health\n\n"
+        "## Working with others\n\nWe may share information with:\n\n- Police\n\n"
+        "## Our promises\n\nWe will always:\n\n- Health checks on time\n\n"
+        "## Your rights\n\nThe information we hold includes:\n\n- Religion"
+    )
+    parsed = parse(markdown)
+    assert [match.slug for match in parsed.data_categories] == ["health"]
+    assert [match.slug for match in parsed.recipients] == ["police"]
 
 
 def test_table_rows_under_such_headings_are_read_name_first():
