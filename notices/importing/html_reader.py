@@ -337,6 +337,16 @@ def _chrome_kind(element: Tag) -> str | None:
     return None
 
 
+def _is_share_bar(element: Tag) -> bool:
+    """Share links inside the marked main content: named so, and nothing but links. A notice
+    says "share" in its words and headings, never as a bar of links alone."""
+    return (
+        named_chrome_kind(element) == "share links"
+        and bool(element.find("a"))
+        and (_mostly_links(element))
+    )
+
+
 def _mostly_links(element: Tag) -> bool:
     text = len(element.get_text(" ", strip=True))
     links = sum(len(link.get_text(" ", strip=True)) for link in element.find_all("a"))
@@ -377,6 +387,8 @@ def _remove_chrome(soup: BeautifulSoup, *, keep: Tag | None, gone: _Removed) -> 
         kind = _chrome_kind(element)
         if kind is None and id(element) not in inside:
             kind = named_chrome_kind(element)
+        elif kind is None and _is_share_bar(element):
+            kind = "share links"
         if kind:
             found.add(kind)
             gone.remove(element)
