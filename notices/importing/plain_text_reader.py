@@ -5,8 +5,9 @@ followed by item lines with or without bullets, read into Markdown.
 
 import re
 
+from notices.importing.html_chrome import _FEEDBACK_TEXT
 from notices.importing.html_markdown import _escape_line_start, _inline_plain
-from notices.importing.html_reader import _FEEDBACK_TEXT, _NAMES_THE_NOTICE
+from notices.importing.html_reader import _NAMES_THE_NOTICE
 from notices.importing.text_paragraphs import is_one_paragraph_per_line, split_block
 
 # "•", "·", "▪", "◦", "●" and the like may sit straight against the text; "*", "-", "–" and "o"
