@@ -81,6 +81,7 @@ ICO_KEYWORDS: tuple[_Keyword, ...] = (
         r"\bretain\w*",
         r"\bkeep(?:ing)? your\b",
         r"\bkeeping (?:the |our )?records?\b",
+        r"\bstor(?:ing|age of) (?:your |the |personal )?(?:data|information|records)\b",
     ),
     *_keywords(IcoItem.CONTACT, r"\bwho we are\b"),
     *_keywords(

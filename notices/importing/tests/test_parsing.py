@@ -488,6 +488,25 @@ def test_heading_numbers_markup_and_trailing_colons_are_dropped():
     ]
 
 
+def test_a_sub_heading_about_another_checklist_item_is_a_section_of_its_own():
+    parsed = parse(
+        "## Lawful basis\n\nWe rely on public task.\n\n### What the law says\n\nThe Act.\n\n"
+        "### Collecting this information\n\nFrom you.\n\n### Storing personal data\n\n"
+        "Securely.\n\n### Who we share it with\n\n- Police\n\n### Why we share it\n\n"
+        "To keep children safe.\n\n## Your rights\n\nAsk us."
+    )
+    assert [(section.heading, section.ico_item) for section in parsed.sections] == [
+        ("Lawful basis", "lawful-basis"),
+        ("Collecting this information", "sources"),
+        ("Storing personal data", "retention"),
+        ("Who we share it with", "recipients"),
+        ("Your rights", "rights"),
+    ]
+    assert "### What the law says" in parsed.sections[0].body
+    assert "### Why we share it" in parsed.sections[3].body
+    assert [match.slug for match in parsed.recipients] == ["police"]
+
+
 def test_setext_headings_are_read_and_hashes_in_fenced_code_are_not():
     parsed = parse(
         "Our notice\n==========\n\nHello.\n\nYour rights\n-----------\n\n```\n# not a heading\n```"
@@ -1127,6 +1146,17 @@ def test_lawful_bases_are_read_in_each_way_they_are_cited(text, provisions):
 )
 def test_provisions_that_do_not_exist_or_cite_other_laws_are_ignored(text):
     assert parse(f"## Our lawful basis\n\nWe rely on {text}.").lawful_bases == ()
+
+
+def test_bases_named_in_a_list_under_a_lead_in_or_a_lawful_basis_heading_are_read():
+    parsed = parse(
+        "## Why we use it\n\nThe lawful bases we rely on are:\n\n- legal obligation\n"
+        "- public task\n\n## Lawful basis for special category data\n\nThis is done in "
+        "line with Article 9, for reasons of substantial public interest and the provision of "
+        "health or social care.\n\n## How long we keep it\n\nWe have a legal obligation to "
+        "keep some records."
+    )
+    assert parsed.lawful_bases == ("A6-1-c", "A6-1-e", "A9-2-g", "A9-2-h")
 
 
 def test_lawful_bases_keep_document_order_without_repeats():
