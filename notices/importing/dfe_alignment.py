@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
+from notices.importing.dfe_passages import DFE_DATA
 from notices.importing.markdown_blocks import _Part
 from notices.importing.matching import normalise_name
 from notices.importing.parsed import SharedTextMatch
@@ -30,14 +31,13 @@ WHOLE_BLOCK_SHARE = 0.6
 # Words of a body compared no further than this: a bound on difflib's work.
 _COMPARED_WORDS = 3000
 
+# "The Department" is how notices name the DfE once they have named it in full; a council's own
+# department is "our" or "the children's services department", never "the Department" alone.
 _DFE_HEADING = re.compile(
     r"\bdepartment for education\b|\bdfe\b|\bnational pupil database\b|\bnpd\b"
-    r"|(?<!local )\bgovernment\b"
+    r"|(?<!local )\bgovernment\b|\bthe department\b(?! of\b)"
 )
-_DFE_PASSAGE = re.compile(
-    r"\bnational pupil database\b|\bssda ?903\b|\bchild(?:ren)? in need census\b"
-    r"|\b(?:looked after children|children looked after) (?:return|census)\b"
-)
+_DFE_PASSAGE = re.compile(DFE_DATA)
 _DFE_NAME = re.compile(r"\bdepartment for education\b|\bdfe\b")
 _DFE_COLLECTION = re.compile(
     r"\bdata collections?\b|\bcollects\b|\bshares\b|\bhow to request\b"

@@ -14,11 +14,15 @@ the people it shares with; it ends at the first paragraph that does not.
 
 import re
 
-_STARTS = re.compile(
+# The DfE's returns and the law that requires them: section 83 of the Children Act 1989 and the
+# Education (Information About Individual Pupils) (England) Regulations are cited for the returns
+# alone, never for a council's own work with a family.
+DFE_DATA = (
     r"\bnational pupil database\b|\bssda ?903\b|\bchild(?:ren)? in need census\b"
-    r"|\b(?:looked after children|children looked after) (?:return|census)\b",
-    re.I,
+    r"|\b(?:looked[ -]after children|children looked[ -]after) (?:return|census)\b"
+    r"|\bsection 83 of the children act 1989\b|\binformation about individual pupils\b"
 )
+_STARTS = re.compile(DFE_DATA, re.I)
 _DEPARTMENT = re.compile(r"\bdepartment for education\b|\bdfe\b", re.I)
 _DEPARTMENT_DOES = re.compile(
     r"\b(collects?|shares?|sharing|uses|holds|data collections?|statutory returns?|"

@@ -30,12 +30,15 @@ _NOT_GDPR = re.compile(
 _MORE_POINTS = re.compile(r"\s{0,3}(?:,|and|or|&|/)\s{0,3}\(\s{0,3}(?P<point>[a-j])\s{0,3}\)")
 
 
-def _lawful_bases(texts: Iterable[str]) -> tuple[str, ...]:
-    """The UK GDPR provisions the texts cite, as LawfulBasis.Provision values, in order."""
+def _lawful_bases(texts: Iterable[str | tuple[str, bool]]) -> tuple[str, ...]:
+    """The UK GDPR provisions the texts cite, as LawfulBasis.Provision values, in order. A text
+    may come as (text, whether it is about the lawful basis): a list item under a lead-in or a
+    heading about the basis names it in words alone ("- public task")."""
     found: list[str] = []
-    for text in texts:
+    for entry in texts:
+        text, about = entry if isinstance(entry, tuple) else (entry, False)
         lowered = text.casefold()
-        cited: list[tuple[int, list[str]]] = named_bases(lowered)
+        cited: list[tuple[int, list[str]]] = named_bases(lowered, about=about)
         if "6" not in lowered and "9" not in lowered and "10" not in lowered:
             _add_provisions(cited, found)
             continue

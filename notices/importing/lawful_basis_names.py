@@ -24,6 +24,11 @@ _NAMED = (
     (re.compile(r"\bpublic task\b|\bofficial authority\b"), "A6-1-e"),
     (re.compile(r"\blegal obligations?\b"), "A6-1-c"),
     (re.compile(r"\blegitimate interests?\b"), "A6-1-f"),
+    (
+        re.compile(r"\bprovision of health or social care\b|\bhealth or social care purposes\b"),
+        "A9-2-h",
+    ),
+    (re.compile(r"\blegal claims\b"), "A9-2-f"),
 )
 _ABOUT_THE_BASIS = re.compile(
     r"\b(?:rel(?:y|ies|ying)|lawful|legal basis|bases|basis|under|because|grounds?)\b"
@@ -44,12 +49,13 @@ def dotted_citations(lowered: str) -> list[tuple[int, list[str]]]:
     return cited
 
 
-def named_bases(lowered: str) -> list[tuple[int, list[str]]]:
-    """(position, [provision]) for each basis named in words in a sentence about the basis."""
+def named_bases(lowered: str, *, about: bool = False) -> list[tuple[int, list[str]]]:
+    """(position, [provision]) for each basis named in words in a sentence about the basis, or
+    anywhere in `lowered` when the caller knows it is about the basis (`about`)."""
     cited = []
     for sentence in _SENTENCE.finditer(lowered):
         text = sentence.group()
-        if not _ABOUT_THE_BASIS.search(text):
+        if not about and not _ABOUT_THE_BASIS.search(text):
             continue
         taken: list[tuple[int, int]] = []
         for pattern, provision in _NAMED:

@@ -50,6 +50,28 @@ def _list_topic(headings: Iterable[str]) -> str | None:
     return None
 
 
+# A list's introducing line that says what the list is, for lists under a heading about no
+# checklist item ("More about you" / "The information we hold includes:").
+_CATEGORY_LEAD_IN = re.compile(
+    r"\b(?:information|data|details) (?:that |which )?(?:we|the council) "
+    r"(?:collects?|holds?|keeps?|records?|process\w*)\b"
+    r"|\b(?:we|the council) (?:collects?|holds?|keeps?|records?) "
+    r"(?:information|data|details)\b"
+)
+_RECIPIENT_LEAD_IN = re.compile(
+    r"\bshar\w* (?:\w+ ){0,3}with\b|\b(?:may|will|can) receive\b|\bpass(?:ed)? (?:\w+ ){0,3}to\b"
+)
+
+
+def _lead_in_topic(headings: Iterable[str], lead_in: str) -> str | None:
+    if any(_heading_tag(heading) is not None for heading in headings) or not lead_in:
+        return None
+    text = _keyword_text(lead_in)
+    if _RECIPIENT_LEAD_IN.search(text):
+        return _RECIPIENTS
+    return _CATEGORIES if _CATEGORY_LEAD_IN.search(text) else None
+
+
 def _split_name(text: str) -> tuple[str, str]:
     """'Police – to keep children safe' → ('Police', 'to keep children safe'). A bracket holding
     one word is an abbreviation ('Department for Education (DfE)'), not a separator."""
@@ -216,6 +238,8 @@ def _library_lists(
                     if match.slug:
                         found[_CATEGORIES].add(match)
             continue
+        if topic is None:
+            topic = _lead_in_topic(block.headings, block.lead_in)
         if topic is None:
             parent = None
             continue

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from notices.importing.matching import normalise_name
+from notices.importing.section_tags import _heading_tag
 from notices.publishing.diffing.blocks import reading_text
 from notices.text.markdown_lines import SETEXT_UNDERLINE, TABLE_SEPARATOR, THEMATIC_BREAK
 
@@ -127,7 +128,7 @@ def _split_document(lines: list[str], title: str) -> _Document:
         rest = lines[: start - 1 if start else 0] + lines[start:]
         return _Document(found_title, _markdown(rest), rest, [], True)
     level = min(heading_level for _, heading_level, _ in headings)
-    starts = [(index, raw) for index, heading_level, raw in headings if heading_level == level]
+    starts = _section_starts(headings, level)
     # Text above a title heading further down is the introduction too, never dropped.
     introduction_lines = lines[: start - 1 if start else 0] + lines[start : starts[0][0]]
     parts = []
@@ -136,6 +137,26 @@ def _split_document(lines: list[str], title: str) -> _Document:
         body_lines = lines[index + 1 : end]
         parts.append(_Part(_heading_text(raw), level, body_lines, _markdown(body_lines)))
     return _Document(found_title, _markdown(introduction_lines), introduction_lines, parts, True)
+
+
+def _section_starts(headings: list[tuple[int, int, str]], level: int) -> list[tuple[int, str]]:
+    """(line index, raw text) of each section's heading: the top level's, and a sub-heading one
+    level down that names another checklist item than its section does ("Collecting this
+    information" under "Lawful basis"): a notice that nests its sections under one another still
+    gives each its own, and "Why we share it" stays inside "Who we share it with"."""
+    starts: list[tuple[int, str]] = []
+    section_tag = None
+    for index, heading_level, raw in headings:
+        tag = _heading_tag(_heading_text(raw))
+        if heading_level == level or (
+            heading_level == level + 1
+            and tag is not None
+            and section_tag is not None
+            and tag[0] != section_tag[0]
+        ):
+            starts.append((index, raw))
+            section_tag = tag
+    return starts
 
 
 def _markdown(lines: list[str]) -> str:

@@ -27,6 +27,8 @@ from notices.importing.dfe_passages import split_dfe_paragraphs
 from notices.importing.lawful_bases import _lawful_bases
 from notices.importing.library_lists import _library_lists
 from notices.importing.markdown_blocks import (
+    _PARAGRAPH,
+    _Block,
     _blocks,
     _markdown,
     _normal_lines,
@@ -44,7 +46,8 @@ from notices.importing.parsed import (
     SharedTextMatch,
 )
 from notices.importing.retention_rules import _retention_periods
-from notices.importing.section_tags import _is_for_young_people, tag_section
+from notices.importing.section_tags import _heading_tag, _is_for_young_people, tag_section
+from notices.models import IcoItem
 
 __all__ = [
     "FoundContacts",
@@ -115,8 +118,26 @@ def parse_notice(
         data_categories=categories,
         recipients=found_recipients,
         retention_periods=_retention_periods(blocks, LibraryMatcher(record_kinds)),
-        lawful_bases=_lawful_bases(block.text for block in blocks),
+        lawful_bases=_lawful_bases(_about_the_basis(block) for block in blocks),
         contacts=_contacts(blocks),
         shared_text=tuple(shared),
         has_headings=document.has_headings,
     )
+
+
+def _about_the_basis(block: _Block) -> tuple[str, bool]:
+    """A block's text, and whether it is about the lawful basis: under a heading about it, or a
+    list item whose lead-in is ("The lawful bases we rely on are:")."""
+    if _innermost_tag(block.headings) == IcoItem.LAWFUL_BASIS:
+        return block.text, True
+    if block.kind != _PARAGRAPH and block.lead_in:
+        return f"{block.lead_in} {block.text}", False
+    return block.text, False
+
+
+def _innermost_tag(headings: Sequence[str]) -> str | None:
+    for heading in reversed(headings):
+        tag = _heading_tag(heading)
+        if tag is not None:
+            return tag[0]
+    return None

@@ -5,8 +5,9 @@ followed by item lines with or without bullets, read into Markdown.
 
 import re
 
+from notices.importing.html_chrome import _FEEDBACK_TEXT
 from notices.importing.html_markdown import _escape_line_start, _inline_plain
-from notices.importing.html_reader import _FEEDBACK_TEXT, _NAMES_THE_NOTICE
+from notices.importing.html_reader import _NAMES_THE_NOTICE
 from notices.importing.text_paragraphs import is_one_paragraph_per_line, split_block
 
 # "•", "·", "▪", "◦", "●" and the like may sit straight against the text; "*", "-", "–" and "o"
@@ -101,7 +102,10 @@ def _is_first_line_title(block: list[str], rest: list[list[str]]) -> bool:
     return (
         _reads_as_heading(line.replace(":", " -"))
         and not re.search(r":\s*[\d+(]", line)
-        and any(_block_heading(following, None, first=False) is not None for following in rest[:3])
+        and any(
+            _block_heading(following, after, first=False) is not None
+            for following, after in zip(rest[:3], [*rest[1:4], None], strict=False)
+        )
     )
 
 

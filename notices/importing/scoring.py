@@ -19,10 +19,14 @@ Matching rules:
 - A hidden merge is two different golden bodies (by golden library entry, or proposed name, or a
   DfE item) whose found counterparts, matched by name, went to one library entry: each extra
   body merged into an entry counts one.
+- Furniture kept is a golden `not_imported` line that is a whole line (Markdown markers aside)
+  of the found title, introduction or a section, normalised.
 - A DfE item taken as the council's is a found section headed like a golden DfE part (and like
   no golden section), or a found category or recipient named like a DfE list item.
 - Unaccounted words are the words of the source (its visible text: a web page without its
-  <head>, scripts and styles; a Word file's text runs) in none of the found title,
+  <head>, scripts and styles; a Word file's text runs; a text file without the bullets and
+  numbers that start its list items and headings, which become Markdown structure as HTML's
+  <li> and <h2> do) in none of the found title,
   introduction, young people's summary, sections, DfE parts or `not_imported`, counted with
   repeats.
 - Recall is found/expected, precision found/given; with nothing expected (or given) it is
@@ -65,6 +69,7 @@ LABELS = {
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
+_MARKDOWN_MARKER = re.compile(r"^\s*(?:#{1,6}|[-*+]|\d{1,9}[.)])\s+")
 _NUMBERING = re.compile(r"^(?:section\s+\d+\s*[-:.]?\s*|\d{1,3}(?:\.\d{1,3})*[.):]?\s+)", re.I)
 
 
@@ -199,6 +204,18 @@ def dfe_taken_as_council(golden: dict, report: dict) -> int:
     return taken
 
 
+def furniture_kept(furniture: list[str], report: dict) -> int:
+    """Lines of page furniture kept as a line of their own in the title, introduction, a heading
+    or a section's body. Line by line, because a site's name ("Ivymoor Council") or a
+    breadcrumb's last step ("Privacy") is furniture on its own but also words of the notice."""
+    texts = [report.get("title", ""), report.get("introduction", "")]
+    texts += [s["heading"] + "\n" + s.get("body", "") for s in report["sections"]]
+    kept = {
+        normalise(_MARKDOWN_MARKER.sub("", line)) for text in texts for line in text.split("\n")
+    }
+    return sum(1 for text in furniture if normalise(text) and normalise(text) in kept)
+
+
 def words(text: str) -> Counter:
     return Counter(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
@@ -221,6 +238,20 @@ def source_text(path: Path) -> str:
             tag.decompose()
         return soup.get_text(" ")
     return text
+
+
+# A list's bullet or number, or a heading's number, at the start of a line of the source: the
+# reader turns them into Markdown structure ("- ", "## "), as it does HTML's <li> and <h2>.
+_LINE_MARKER = re.compile(
+    # Bullet characters are no words; the letter "o" used as one, numbers and letters are.
+    r"^[ \t]*(?:o(?=[ \t])|\(?(?:\d{1,3}(?:\.\d{1,3})*[.):]|\d{1,3}\.\d{1,3})(?=\s)"
+    r"|\(?(?:[a-z]|[ivx]{1,4})\)(?=\s))",
+    re.M,
+)
+
+
+def without_line_markers(text: str) -> str:
+    return _LINE_MARKER.sub(" ", text)
 
 
 def accounted_text(report: dict) -> str:
@@ -269,16 +300,8 @@ def score(golden: dict, report: dict, source: str) -> Score:
     )
     result.title_right = int(normalise(golden["title"]) == normalise(report.get("title", "")))
     result.dfe_taken_as_council = dfe_taken_as_council(golden, report)
-    kept = normalise(
-        " ".join(
-            [report.get("title", ""), report.get("introduction", "")]
-            + [s["heading"] + " " + s.get("body", "") for s in report["sections"]]
-        )
-    )
-    result.furniture_kept = sum(
-        1 for text in golden["not_imported"] if normalise(text) and normalise(text) in kept
-    )
-    source_words = words(source)
+    result.furniture_kept = furniture_kept(golden["not_imported"], report)
+    source_words = words(without_line_markers(source))
     result.source_words = sum(source_words.values())
     result.unaccounted_words = sum((source_words - words(accounted_text(report))).values())
     return result

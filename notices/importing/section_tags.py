@@ -80,6 +80,8 @@ ICO_KEYWORDS: tuple[_Keyword, ...] = (
         r"\bretention\b",
         r"\bretain\w*",
         r"\bkeep(?:ing)? your\b",
+        r"\bkeeping (?:the |our )?records?\b",
+        r"\bstor(?:ing|age of) (?:your |the |personal )?(?:data|information|records)\b",
     ),
     *_keywords(IcoItem.CONTACT, r"\bwho we are\b"),
     *_keywords(
@@ -106,6 +108,10 @@ ICO_KEYWORDS: tuple[_Keyword, ...] = (
         r"\btypes? of (?:personal )?(?:information|data)\b",
         r"\bwhat (?:do )?we (?:collect|hold)\b",
         r"\bpersonal (?:data|information) (?:processed|we process|we hold|we collect)\b",
+        # "Information about you" as the whole subject; "Access to information about you" is
+        # about rights.
+        r"^(?:the |what )?(?:personal )?(?:information|data) "
+        r"(?:we (?:hold|have|keep) )?about you\b",
     ),
     *_keywords(
         IcoItem.RIGHTS,

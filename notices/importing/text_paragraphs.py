@@ -153,13 +153,21 @@ def _items_after(
         ends_as_item = long or line.endswith((";", ",", " and", " or", "; and", "; or"))
         if len(line) > _ITEM_MOST or (len(line) >= _PARAGRAPH_LINE and not ends_as_item):
             break
-        if items and _PROSE_START.match(line) and not _PROSE_START.match(items[0]):
+        if items and _reads_as_prose(line) and not _PROSE_START.match(items[0]):
             break
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if items and _reads_as_next_heading(line, items, following):
             break
         items.append(line)
     return items
+
+
+def _reads_as_prose(line: str) -> bool:
+    """A sentence after a list ("We may also ... ."), not an item that starts with "Our" or
+    "This" ("Our case recording system supplier – to run it")."""
+    return bool(_PROSE_START.match(line)) and (
+        line.endswith((".", "!", "?")) or len(line) >= _PARAGRAPH_LINE
+    )
 
 
 def _reads_as_next_heading(line: str, items: list[str], following: str) -> bool:

@@ -86,3 +86,30 @@ def test_a_part_under_a_heading_like_the_block_s_title_is_aligned_with_its_own_p
     )
     (match,) = parsed(markdown).shared_text
     assert match.block_part_heading == "The National Pupil Database"
+
+
+def test_headings_naming_the_department_alone_are_the_dfe_s_text():
+    markdown = (
+        "# Privacy notice\n\n## Data we send the Department for Education\n\nThe Department for "
+        "Education collects the children in need census from us every year.\n\n"
+        "## Sharing by the Department\n\nThe Department may give some of the data to:\n\n"
+        "- researchers and academics\n- other government departments\n\n"
+        "## Who we share with\n\n- the police\n"
+    )
+    notice = parsed(markdown)
+    assert [section.heading for section in notice.sections] == ["Who we share with"]
+    assert "Sharing by the Department" in [match.heading for match in notice.shared_text]
+    assert [match.name for match in notice.recipients] == ["the police"]
+
+
+def test_the_law_behind_the_returns_under_a_law_heading_is_the_dfe_s_text():
+    markdown = (
+        "# Privacy notice\n\n## The law we rely on\n\nWe rely on public task, Article 6(1)(e).\n\n"
+        "## The law\n\nCouncils must make these returns under section 83 of the Children Act "
+        "1989 and the Education (Information About Individual Pupils) (England) Regulations "
+        "2013.\n\nThe sharing rests on legal obligation, Article 6(1)(c), for the returns.\n"
+    )
+    notice = parsed(markdown)
+    assert [section.heading for section in notice.sections] == ["The law we rely on"]
+    assert [match.heading for match in notice.shared_text] == ["The law"]
+    assert notice.lawful_bases == ("A6-1-e",)

@@ -62,3 +62,15 @@ def test_a_wrapper_named_like_chrome_that_holds_the_sections_is_kept():
     )
     markdown = read_document(page.encode(), "notice.html").markdown
     assert "## Who we are" in markdown and "## Your rights" in markdown
+
+
+def test_a_bar_of_share_links_inside_the_main_content_is_left_out():
+    page = (
+        "<html><body><div role='main'><article><h1>Privacy notice</h1>"
+        "<p>We keep records safe.</p></article>"
+        "<div class='share'><a href='#'>Share this page</a></div></div></body></html>"
+    )
+    document = read_document(page.encode(), "notice.html")
+    assert "Share this page" not in document.markdown
+    assert "We keep records safe." in document.markdown
+    assert "Share this page" in document.left_out

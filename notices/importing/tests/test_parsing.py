@@ -488,6 +488,25 @@ def test_heading_numbers_markup_and_trailing_colons_are_dropped():
     ]
 
 
+def test_a_sub_heading_about_another_checklist_item_is_a_section_of_its_own():
+    parsed = parse(
+        "## Lawful basis\n\nWe rely on public task.\n\n### What the law says\n\nThe Act.\n\n"
+        "### Collecting this information\n\nFrom you.\n\n### Storing personal data\n\n"
+        "Securely.\n\n### Who we share it with\n\n- Police\n\n### Why we share it\n\n"
+        "To keep children safe.\n\n## Your rights\n\nAsk us."
+    )
+    assert [(section.heading, section.ico_item) for section in parsed.sections] == [
+        ("Lawful basis", "lawful-basis"),
+        ("Collecting this information", "sources"),
+        ("Storing personal data", "retention"),
+        ("Who we share it with", "recipients"),
+        ("Your rights", "rights"),
+    ]
+    assert "### What the law says" in parsed.sections[0].body
+    assert "### Why we share it" in parsed.sections[3].body
+    assert [match.slug for match in parsed.recipients] == ["police"]
+
+
 def test_setext_headings_are_read_and_hashes_in_fenced_code_are_not():
     parsed = parse(
         "Our notice\n==========\n\nHello.\n\nYour rights\n-----------\n\n```\n# not a heading\n```"
@@ -606,6 +625,9 @@ def test_several_young_peoples_sections_are_joined():
         ("How long we keep it", "retention"),
         ("Retention periods", "retention"),
         ("Keeping your records", "retention"),
+        ("Keeping records", "retention"),
+        ("Information about you", "categories"),
+        ("Access to information about you", "rights"),
         ("Your rights", "rights"),
         ("Access to your records", "rights"),
         ("Withdrawing your consent", "withdrawing-consent"),
@@ -821,6 +843,18 @@ def test_items_are_read_only_under_headings_about_categories_or_recipients():
     parsed = parse(markdown)
     assert [match.slug for match in parsed.recipients] == ["police", "ofsted"]
     assert [match.slug for match in parsed.data_categories] == ["religion-or-belief"]
+
+
+def test_under_a_neutral_heading_the_list_s_lead_in_says_what_it_lists():
+    markdown = (
+        "## More about you\n\nThe information we hold includes:\n\n- Health\n\n"
+        "## Working with others\n\nWe may share information with:\n\n- Police\n\n"
+        "## Our promises\n\nWe will always:\n\n- Health checks on time\n\n"
+        "## Your rights\n\nThe information we hold includes:\n\n- Religion"
+    )
+    parsed = parse(markdown)
+    assert [match.slug for match in parsed.data_categories] == ["health"]
+    assert [match.slug for match in parsed.recipients] == ["police"]
 
 
 def test_table_rows_under_such_headings_are_read_name_first():
@@ -1112,6 +1146,17 @@ def test_lawful_bases_are_read_in_each_way_they_are_cited(text, provisions):
 )
 def test_provisions_that_do_not_exist_or_cite_other_laws_are_ignored(text):
     assert parse(f"## Our lawful basis\n\nWe rely on {text}.").lawful_bases == ()
+
+
+def test_bases_named_in_a_list_under_a_lead_in_or_a_lawful_basis_heading_are_read():
+    parsed = parse(
+        "## Why we use it\n\nThe lawful bases we rely on are:\n\n- legal obligation\n"
+        "- public task\n\n## Lawful basis for special category data\n\nThis is done in "
+        "line with Article 9, for reasons of substantial public interest and the provision of "
+        "health or social care.\n\n## How long we keep it\n\nWe have a legal obligation to "
+        "keep some records."
+    )
+    assert parsed.lawful_bases == ("A6-1-c", "A6-1-e", "A9-2-g", "A9-2-h")
 
 
 def test_lawful_bases_keep_document_order_without_repeats():

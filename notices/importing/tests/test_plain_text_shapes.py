@@ -175,3 +175,43 @@ def test_a_heading_above_a_lead_in_and_numbered_items_is_a_heading():
     markdown = read_document(text.encode(), "notice.txt").markdown
     assert "## Why we use your information" in headings(markdown)
     assert "## What we hold about you" in headings(markdown)
+
+
+def test_a_first_line_with_a_colon_is_the_title_when_a_question_heading_follows_its_intro():
+    text = "\n".join(
+        [
+            "Ashcombe Council privacy notice: children's services",
+            "This notice explains how we use information about children and families.",
+            "Why do we need your information?",
+            "We use it to:",
+            "find out what help a child needs",
+            "plan a child's care",
+        ]
+    )
+    read = read_document(text.encode(), "notice.txt")
+    assert read.title == "Ashcombe Council privacy notice: children's services"
+    assert headings(read.markdown)[:2] == [
+        "# Ashcombe Council privacy notice: children's services",
+        "## Why do we need your information?",
+    ]
+
+
+def test_an_item_starting_with_our_is_an_item_and_a_sentence_after_the_list_is_not():
+    text = "\n".join(
+        [
+            "Ashcombe Council privacy notice",
+            "Who do we share your information with?",
+            "We may share information with:",
+            "Police – to keep children safe",
+            "Our case recording system supplier – to run and support it",
+            "We only share what each of them needs to know for the child.",
+            "How long do we keep it?",
+            "We keep case records until the child's 25th birthday.",
+        ]
+    )
+    markdown = read_document(text.encode(), "notice.txt").markdown
+    assert (
+        "- Police – to keep children safe\n"
+        "- Our case recording system supplier – to run and support it\n\n"
+        "We only share what each of them needs to know for the child."
+    ) in markdown

@@ -139,9 +139,27 @@ def test_failures_counted_apart():
     # The "Sharing by the Department" section and the DfE recipient.
     assert result.dfe_taken_as_council == 2
     assert result.furniture_kept == 1  # the skip link as the title
-    # The real title line and "Cookie settings" are in nothing found: 5 + 2 of the 29 words.
+    # The real title line and "Cookie settings" are in nothing found: 5 + 2 of the 28 words
+    # (the heading's "1." is its numbering, not a word).
     assert result.unaccounted_words == 7
-    assert result.source_words == 29
+    assert result.source_words == 28
+
+
+def test_list_and_heading_markers_of_a_text_file_are_not_words_but_numbers_in_text_are():
+    text = "3. Who we share with\no the police\n(a) schools\nii) the NHS\n1989 was the year.\n"
+    assert scoring.words(scoring.without_line_markers(text)) == scoring.words(
+        "Who we share with the police schools the NHS 1989 was the year"
+    )
+
+
+def test_furniture_counts_as_kept_only_as_a_line_of_its_own():
+    report = {
+        "title": "Ivymoor Council privacy notice",
+        "introduction": "Ivymoor Council uses information about children.",
+        "sections": [{"heading": "Your rights", "body": "You can ask.\n\n- Share this page"}],
+    }
+    furniture = ["Ivymoor Council", "Privacy", "Share this page", "Cookie settings"]
+    assert scoring.furniture_kept(furniture, report) == 1
 
 
 def test_a_perfect_report_scores_everything():

@@ -10,6 +10,7 @@ importer against them (notices.importing.scoring).
 
 import io
 import json
+import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +19,24 @@ from pathlib import Path
 HERE = Path(__file__).parent
 FILES = HERE / "files"
 GOLDEN = HERE / "golden"
+
+
+# Real councils' notices, kept outside the repository (their text is the councils', not ours):
+# ../shared/reference beside the checkout, or IMPORT_REFERENCE_DIR. Their golden files, which
+# hold only headings, item names and codes, are in tests/reference.
+REFERENCE_GOLDEN = HERE.parent / "reference"
+
+
+def reference_folder() -> Path:
+    configured = os.environ.get("IMPORT_REFERENCE_DIR")
+    return Path(configured) if configured else HERE.parents[4] / "shared" / "reference"
+
+
+def reference_cases() -> Iterator[tuple[Path, dict]]:
+    """(source file, golden structure) for every reference notice; the source may be missing."""
+    for path in sorted(REFERENCE_GOLDEN.glob("*.json")):
+        golden = json.loads(path.read_text(encoding="utf-8"))
+        yield reference_folder() / golden["source"], golden
 
 
 def golden_files() -> list[Path]:
