@@ -52,7 +52,7 @@ def test_notice_page_renders_markdown_with_headings_under_the_section(client, ma
     notice = make_notice()
     publish(notice)
     html = client.get(notice_url(notice.council.slug)).content.decode()
-    assert '<h2 class="govuk-heading-l" id="why-we-use-it">Why we use your information</h2>' in html
+    assert '<h2 class="govuk-heading-m" id="why-we-use-it">Why we use your information</h2>' in html
     assert "<h3>Planning care</h3>" in html
     assert "<strong>children's social care</strong>" in html
 
