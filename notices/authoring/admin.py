@@ -33,6 +33,7 @@ from notices.publishing import audit
 from notices.publishing.checklist import check_completeness
 from notices.publishing.drafts import display_name, mark_saved
 from notices.publishing.publish import draft_status
+from notices.publishing.readability import readability_context
 from notices.text.anchors import anchor_from_heading, unique_anchor
 
 # django-markdownx wires its editors once, on page load; this wires rows added with "Add another".
@@ -293,6 +294,7 @@ class NoticeAdmin(
         return {
             "publication": publication,
             "completeness": check_completeness(publication.draft_snapshot),
+            **readability_context(publication.draft_snapshot),
             "can_publish": permissions.can_publish_notice(request.user, obj),
             # A council has one notice of each kind: another is never what an editor wants.
             "show_save_and_add_another": False,

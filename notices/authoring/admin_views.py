@@ -21,6 +21,7 @@ from notices.publishing.checklist import check_completeness
 from notices.publishing.diffing.notice import diff_versions
 from notices.publishing.drafts import DraftChangedError, display_name
 from notices.publishing.publish import PublishingError, draft_status, publish_notice
+from notices.publishing.readability import readability_context
 from notices.publishing.rendering import render_notice_html
 from notices.publishing.restoring import restore_version_to_draft
 from notices.publishing.shared_block import publish_shared_block
@@ -153,6 +154,7 @@ def publish_notice_view(
         form=form,
         status=status,
         completeness=check_completeness(status.draft_snapshot),
+        **readability_context(status.draft_snapshot),
         diff=diff,
         draft_saved_by=display_name(notice.updated_by) if notice.updated_by_id else None,
         preview_url=reverse("admin:notices_notice_preview", args=[notice.pk]),

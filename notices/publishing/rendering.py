@@ -7,8 +7,13 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from notices.publishing.at_a_glance import at_a_glance
 from notices.publishing.ico import ICO_CONTACT
+from notices.publishing.topics import notice_topics
 from notices.text.anchors import page_unique_anchors
+
+# A list with more rows than this shows names first, details on demand (GOV.UK Details).
+LONG_LIST = 6
 
 
 def render_shared_block_html(block_snapshot: dict[str, Any]) -> SafeString:
@@ -33,8 +38,13 @@ def render_notice_html(
         block_html = render_shared_block_html(block_snapshot)
     snapshot = _with_page_unique_anchors(snapshot, block_snapshot)
     review_due = snapshot["notice"].get("review_due")
+    topics = notice_topics(snapshot)
     context = {
         "snapshot": snapshot,
+        "topics": topics,
+        "at_a_glance": at_a_glance(snapshot, topics),
+        # Longer lists show names first and each row's detail on demand.
+        "long_list": LONG_LIST,
         "review_due": datetime.date.fromisoformat(review_due) if review_due else None,
         "shared_block": block_snapshot,
         "shared_block_html": mark_safe(block_html or ""),  # noqa: S308 (rendered above)

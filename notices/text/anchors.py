@@ -28,6 +28,18 @@ RESERVED_ANCHORS = frozenset(
         "retention",
         "shared-block",
         "contact",
+        # The "at a glance" block and the topics a council wrote no section on
+        # (notices.publishing.topics).
+        "at-a-glance",
+        "topic-purposes",
+        "topic-lawful-basis",
+        "topic-categories",
+        "topic-sources",
+        "topic-recipients",
+        "topic-retention",
+        "topic-automated-decisions",
+        "topic-rights",
+        "topic-contact",
     }
 )
 

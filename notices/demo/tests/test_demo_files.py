@@ -54,7 +54,7 @@ def test_the_councils_come_in_their_order_with_their_notices():
         "anchor": "why-the-council-uses-information",
         "ico_item": "purposes",
     }
-    assert notice["sections"][0]["body"].startswith("The Council has legal duties")
+    assert notice["sections"][0]["body"].startswith("The law gives the Council duties")
     assert notice["young_people_summary"].startswith("This is the short version")
     # A retention row without a kind of record leaves the key out of the file: None here.
     assert notice["retention_periods"][-1]["record_kind"] is None

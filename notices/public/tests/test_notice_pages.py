@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 from django.test import RequestFactory
 from django.urls import reverse
 from django.views.defaults import server_error
@@ -21,9 +22,10 @@ def test_notice_page_shows_every_part_of_the_notice(client, make_notice, publish
     html = response.content.decode()
     assert_well_formed_page(html)
     headings = [text for _, text in outline(html).headings]
-    assert headings[:4] == [
+    assert headings[:5] == [
         "Children's social care privacy notice",
         "If you are a child or young person",
+        "This notice at a glance",
         "Contents",
         "About this notice",
     ]
@@ -50,7 +52,7 @@ def test_notice_page_renders_markdown_with_headings_under_the_section(client, ma
     notice = make_notice()
     publish(notice)
     html = client.get(notice_url(notice.council.slug)).content.decode()
-    assert '<h2 class="govuk-heading-l" id="why-we-use-it">Why we use your information</h2>' in html
+    assert '<h2 class="govuk-heading-m" id="why-we-use-it">Why we use your information</h2>' in html
     assert "<h3>Planning care</h3>" in html
     assert "<strong>children's social care</strong>" in html
 
@@ -60,21 +62,23 @@ def test_contents_links_to_every_section_anchor(client, make_notice, publish):
     publish(notice)
     page = outline(client.get(notice_url(notice.council.slug)).content.decode())
     hrefs = {a.attrs["href"] for a in page.find_all("a")}
+    html = client.get(notice_url(notice.council.slug)).content.decode()
+    nav = BeautifulSoup(html, "html.parser").find("nav", class_="app-contents")
+    contents = [a["href"] for a in nav.find_all("a")]
     ids = set(page.ids())
+    # One entry per topic: a section is listed when it opens its topic, and keeps its id either way.
     for section in notice.sections.all():
-        assert f"#{section.anchor}" in hrefs
         assert section.anchor in ids
+    assert len(contents) == len(set(contents))
+    assert all(href[1:] in ids for href in contents)
+    assert "#why-we-use-it" in contents
     # The young people's summary comes before the contents list, so the list starts after it.
     assert "summary" in ids and "#summary" not in hrefs
-    for fixed in [
-        "introduction",
-        "data-categories",
-        "recipients",
-        "lawful-bases",
-        "retention",
-        "contact",
-    ]:
-        assert f"#{fixed}" in hrefs and fixed in ids
+    # The rows keep their ids inside their topics; "at a glance" links to the ones it sums up.
+    for fixed in ["introduction", "data-categories", "recipients", "lawful-bases", "retention"]:
+        assert fixed in ids
+    for glanced in ["data-categories", "recipients", "retention", "contact"]:
+        assert f"#{glanced}" in hrefs and glanced in ids
 
 
 def test_hostile_markdown_in_a_section_is_sanitised_on_the_public_page(
@@ -201,7 +205,9 @@ def test_every_demo_council_has_a_complete_public_notice(client, demo):
         assert 'id="shared-block"' in html
         for section in notice.sections.all():
             assert f'id="{section.anchor}"' in html
-        assert html.count('<tr class="govuk-table__row">') >= (
+        rows = html.count('<tr class="govuk-table__row" role="row">')
+        rows += html.count('class="govuk-details app-details-list__item"')
+        assert rows >= (
             notice.data_categories.count()
             + notice.recipients.count()
             + notice.lawful_bases.count()
