@@ -826,3 +826,19 @@ def test_council_staff_may_read_the_record_kinds_and_not_change_them(make_notice
     assert editor.has_perm("notices.view_recordkind")
     assert not editor.has_perm("notices.change_recordkind")
     assert not editor.has_perm("notices.add_recordkind")
+
+
+def test_the_council_choices_mark_only_the_chosen_council_and_escape_names():
+    from notices.public.council_choice import select_options
+
+    councils = [("alder", "Alder <b>Council</b>"), ("alder-vale", "Alder Vale Council")]
+    [(first, alder), (second, nothing)] = select_options(
+        councils, (("First council", "alder"), ("Second council", ""))
+    )
+
+    assert (first, second) == ("First council", "Second council")
+    assert alder == (
+        '<option value="alder" selected>Alder &lt;b&gt;Council&lt;/b&gt;</option>'
+        '<option value="alder-vale">Alder Vale Council</option>'
+    )
+    assert "selected" not in nothing

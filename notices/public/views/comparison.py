@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from notices.public import comparison
-from notices.public.council_choice import choose_councils
+from notices.public.council_choice import choose_councils, select_options
 from notices.public.page_cache import for_site, public_page
 
 # Far longer than any library slug: a longer `item` is unknown without being looked for.
@@ -112,11 +112,13 @@ def _topic_page(request: HttpRequest, page: TablePage) -> HttpResponse:
         # Every council's row is in the full table: the choice of councils comes from it.
         table = page.build()
         everyone = [(row.council_slug, row.council_name) for row in table.rows]
-        context |= {"table": table, "councils": everyone, "chosen": choose_councils([], everyone)}
+        chosen = choose_councils([], everyone)
+        context |= {"table": table, "chosen": chosen}
+        context["council_options"] = select_options(everyone, chosen.places)
         return render(request, "notices/comparison_table.html", context)
     everyone = comparison.councils_compared()
     chosen = choose_councils(values, everyone)
-    context |= {"councils": everyone, "chosen": chosen}
+    context |= {"chosen": chosen, "council_options": select_options(everyone, chosen.places)}
     if chosen.problem:
         context["table"] = page.build()
         return render(request, "notices/comparison_table.html", context, status=400)
