@@ -690,6 +690,7 @@ def prepare_site(static_root: Path) -> list[tuple[str, str]]:
         (f"compare 1...{VERSIONS}", f"{notice}compare/1...{VERSIONS}/"),
         ("council feed", f"/councils/{slug}/feed/"),
         ("recipients table", "/compare/recipients/"),
+        ("one recipient", "/compare/recipients/police/"),
         ("static file", f"/static/{STATIC_COPY}"),
     ]
 

@@ -31,6 +31,9 @@ def page_urls(slug: str, versions: int) -> dict[str, str]:
         "recipients table": "/compare/recipients/",
         "data categories table": "/compare/data-categories/",
         "retention table": "/compare/retention/",
+        "one recipient": "/compare/recipients/police/",
+        "one kind of record": "/compare/retention/looked-after-case-records/",
+        "councils side by side": f"/compare/retention/?council={slug}",
         "search": "/search/?q=information",
         "notice JSON-LD": f"/councils/{slug}/{KIND}.jsonld",
         "version JSON-LD": f"{notice}versions/1.jsonld",
@@ -68,7 +71,12 @@ EXPECTED = {
     "comparisons": (0, 0),
     "recipients table": (2, 1),
     "data categories table": (2, 1),
-    "retention table": (2, 1),
+    # Retention also reads the library's kinds of record, which a row may name in words.
+    "retention table": (3, 1),
+    "one recipient": (2, 1),
+    "one kind of record": (3, 1),
+    # Its councils and the chosen councils' rows, rendered every time (a query string).
+    "councils side by side": (4, 4),
     "search": (3, 3),
     "notice JSON-LD": (3, 1),
     "version JSON-LD": (3, 1),

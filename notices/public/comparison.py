@@ -22,7 +22,9 @@ from typing import Any
 
 from django.db.models.fields.json import KeyTransform
 
-from notices.models import NoticeKind, NoticeVersion
+from councils.sort_names import sort_key
+from notices.models import NoticeKind, NoticeVersion, RecordKind
+from notices.public.record_kind_words import KindName, kinds_named
 from notices.publishing.history import current_versions
 
 NOT_SHARED = "No"
@@ -61,6 +63,25 @@ class Row:
     notice_url: str
     cells: tuple[Cell, ...]  # one per column, in column order
     other_records: tuple[str, ...] = ()  # retention rows with no kind of record
+    council_slug: str = ""
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One item across the councils: a row of the side-by-side table, a line of the item list."""
+
+    column: Column
+    cells: tuple[Cell, ...]  # one per council, in row order
+    council_names: tuple[str, ...]  # the councils' names, in the same order
+
+    @property
+    def stated_count(self) -> int:
+        return sum(cell.is_stated for cell in self.cells)
+
+    @property
+    def answers(self) -> tuple[tuple[str, Cell], ...]:
+        """(council name, cell) pairs: each cell labelled for the narrow-screen card."""
+        return tuple(zip(self.council_names, self.cells, strict=True))
 
 
 @dataclass(frozen=True)
@@ -70,13 +91,26 @@ class ComparisonTable:
     item_noun: str  # what one column is: "recipient", "kind of information", "kind of record"
     detail_heading: str  # heads the detail column of a focused table
     columns: tuple[Column, ...]  # the shown columns: all of them, or the focused one
-    rows: tuple[Row, ...]  # one per council with a published notice, in council-name order
+    rows: tuple[Row, ...]  # one per council with a published notice, in place-name order
     all_columns: tuple[Column, ...]  # every column, for the "show one" choice
     focus: Column | None = None
 
     @property
     def has_other_records(self) -> bool:
         return any(row.other_records for row in self.rows)
+
+    @property
+    def items(self) -> tuple[ItemRow, ...]:
+        """The table turned round: items as rows, councils as columns."""
+        names = tuple(row.council_name for row in self.rows)
+        return tuple(
+            ItemRow(
+                column=column,
+                cells=tuple(row.cells[index] for row in self.rows),
+                council_names=names,
+            )
+            for index, column in enumerate(self.columns)
+        )
 
 
 @dataclass(frozen=True)
@@ -87,44 +121,71 @@ class _Topic:
     focus_caption: str  # with {name}
     item_noun: str
     detail_heading: str
-    item_slug: Callable[[dict], str | None]  # which column an entry belongs to (None: none)
-    column: Callable[[dict], Column]
+    # Which columns an entry belongs to (none, one, or for retention several), given what
+    # `extra_columns` returned.
+    item_slugs: Callable[[dict, tuple[Column, ...]], list[str]]
+    column: Callable[[dict], Column | None]  # the entry's own column, if it names one
     cell: Callable[[list[dict], Column], Cell]  # the council's entries for one column
     lists_other_records: bool = False  # list the entries that belong to no column, per council
+    # Library items an entry may count for without naming them by slug (one query, or none).
+    extra_columns: Callable[[], tuple[Column, ...]] = lambda: ()
 
 
 # --- Building ---------------------------------------------------------------------------------
 
-
-def recipients_table(*, item: str | None = None) -> ComparisonTable:
-    """Who each council shares with; `item` (a recipient's slug) keeps one column."""
-    return _build(RECIPIENTS, item)
-
-
-def data_categories_table(*, item: str | None = None) -> ComparisonTable:
-    """What each council says it keeps; `item` (a data category's slug) keeps one column."""
-    return _build(DATA_CATEGORIES, item)
+# Councils in columns only up to this many: past it a table no longer fits a laptop, let alone
+# a phone, and one item at a time reads better.
+MAX_SIDE_BY_SIDE = 4
 
 
-def retention_table(*, item: str | None = None) -> ComparisonTable:
-    """How long each council keeps each kind of record; `item` (a record kind's slug) keeps one
-    column."""
-    return _build(RETENTION, item)
+def recipients_table(
+    *, item: str | None = None, councils: tuple[str, ...] | None = None
+) -> ComparisonTable:
+    """Who each council shares with; `item` (a recipient's slug) keeps one column, `councils`
+    (slugs) keeps those councils' rows and the columns they use."""
+    return _build(RECIPIENTS, item, councils)
 
 
-def _current(topic: _Topic) -> list[NoticeVersion]:
+def data_categories_table(
+    *, item: str | None = None, councils: tuple[str, ...] | None = None
+) -> ComparisonTable:
+    """What each council says it keeps; `item` and `councils` as for recipients_table."""
+    return _build(DATA_CATEGORIES, item, councils)
+
+
+def retention_table(
+    *, item: str | None = None, councils: tuple[str, ...] | None = None
+) -> ComparisonTable:
+    """How long each council keeps each kind of record; a row that covers several kinds counts
+    for each (notices.public.record_kind_words). `item` and `councils` as for recipients_table."""
+    return _build(RETENTION, item, councils)
+
+
+def councils_compared() -> list[tuple[str, str]]:
+    """(slug, name) of every council with a current published notice, in place-name order: the
+    choice of councils to put side by side. One query, of two short columns."""
+    rows = current_versions(NoticeKind.CHILDRENS_SOCIAL_CARE).values_list(
+        "notice__council__slug", "notice__council__name"
+    )
+    return sorted(rows, key=lambda row: sort_key(row[1]))
+
+
+def _current(topic: _Topic, councils: tuple[str, ...] | None) -> list[NoticeVersion]:
     """One query; of each snapshot only the topic's list leaves the database, as `entries`: a
     whole snapshot is a hundred times bigger, and 400 of them cost seconds and hundreds of MB."""
-    return list(
-        current_versions(NoticeKind.CHILDRENS_SOCIAL_CARE)
-        .annotate(entries=KeyTransform(topic.snapshot_key, "snapshot"))
-        .defer("snapshot", "rendered_html")
+    versions = current_versions(NoticeKind.CHILDRENS_SOCIAL_CARE)
+    if councils is not None:
+        versions = versions.filter(notice__council__slug__in=councils)
+    versions = versions.annotate(entries=KeyTransform(topic.snapshot_key, "snapshot")).defer(
+        "snapshot", "rendered_html"
     )
+    return sorted(versions, key=lambda version: sort_key(version.notice.council.name))
 
 
-def _build(topic: _Topic, item: str | None) -> ComparisonTable:
-    versions = _current(topic)
-    all_columns = _columns(topic, versions)
+def _build(topic: _Topic, item: str | None, councils: tuple[str, ...] | None) -> ComparisonTable:
+    versions = _current(topic, councils)
+    extra = topic.extra_columns() if versions else ()
+    all_columns = _columns(topic, versions, extra)
     columns = all_columns
     focus = None
     if item:
@@ -132,7 +193,7 @@ def _build(topic: _Topic, item: str | None) -> ComparisonTable:
         if focus is None:
             raise UnknownItem(f"No council's current notice lists that {topic.item_noun}.")
         columns = (focus,)
-    rows = tuple(_row(topic, version, columns) for version in versions)
+    rows = tuple(_row(topic, version, columns, extra) for version in versions)
     return ComparisonTable(
         topic=topic.slug,
         caption=topic.focus_caption.format(name=focus.name) if focus else topic.caption,
@@ -150,22 +211,31 @@ def _entries(topic: _Topic, version: NoticeVersion) -> list[dict]:
     return entries if isinstance(entries, list) else []
 
 
-def _columns(topic: _Topic, versions: list[NoticeVersion]) -> tuple[Column, ...]:
+def _columns(
+    topic: _Topic, versions: list[NoticeVersion], extra: tuple[Column, ...]
+) -> tuple[Column, ...]:
     by_slug: dict[str, Column] = {}
+    extra_by_slug = {column.slug: column for column in extra}
     # Oldest publication first, so the newest snapshot's name for an item is the one kept.
     for version in sorted(versions, key=lambda version: version.published_at):
         for entry in _entries(topic, version):
-            slug = topic.item_slug(entry)
-            if slug:
-                by_slug[slug] = topic.column(entry)
+            own = topic.column(entry)
+            for slug in topic.item_slugs(entry, extra):
+                if own is not None and slug == own.slug:
+                    by_slug[slug] = own
+                else:  # named only in the council's words: the library's name until one names it
+                    by_slug.setdefault(slug, extra_by_slug[slug])
     return tuple(sorted(by_slug.values(), key=lambda column: (column.name.casefold(), column.slug)))
 
 
-def _row(topic: _Topic, version: NoticeVersion, columns: tuple[Column, ...]) -> Row:
+def _row(
+    topic: _Topic, version: NoticeVersion, columns: tuple[Column, ...], extra: tuple[Column, ...]
+) -> Row:
     entries = _entries(topic, version)
     by_slug: dict[str, list[dict]] = {}
     for entry in entries:
-        by_slug.setdefault(topic.item_slug(entry) or "", []).append(entry)
+        for slug in topic.item_slugs(entry, extra) or [""]:
+            by_slug.setdefault(slug, []).append(entry)
     other = ()
     if topic.lists_other_records:
         other = tuple(_retention_entry(entry) for entry in by_slug.get("", []))
@@ -175,6 +245,7 @@ def _row(topic: _Topic, version: NoticeVersion, columns: tuple[Column, ...]) -> 
         notice_url=notice.get_absolute_url(),
         cells=tuple(topic.cell(by_slug.get(column.slug, []), column) for column in columns),
         other_records=other,
+        council_slug=notice.council.slug,
     )
 
 
@@ -190,7 +261,9 @@ def _capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _library_column(entry: dict) -> Column:
+def _library_column(entry: dict) -> Column | None:
+    if not entry.get("slug"):
+        return None
     return Column(slug=entry["slug"], name=_text(entry.get("name")) or entry["slug"])
 
 
@@ -204,7 +277,9 @@ def _recipient_cell(entries: list[dict], column: Column) -> Cell:
     )
 
 
-def _category_column(entry: dict) -> Column:
+def _category_column(entry: dict) -> Column | None:
+    if not entry.get("slug"):
+        return None
     name = _text(entry.get("name")) or entry["slug"]
     marks = []
     if entry.get("is_special_category"):
@@ -222,13 +297,32 @@ def _category_cell(entries: list[dict], column: Column) -> Cell:
     return Cell(KEPT, detail=_text(entries[0].get("detail")))
 
 
-def _record_kind_slug(entry: dict) -> str | None:
-    # Snapshots from before record kinds existed have no key: their rows have no kind.
-    return entry.get("record_kind") or None
+def _library_slugs(entry: dict, extra: tuple[Column, ...]) -> list[str]:
+    return [entry["slug"]] if entry.get("slug") else []
 
 
-def _record_kind_column(entry: dict) -> Column:
-    slug = entry["record_kind"]
+def _record_kinds() -> tuple[Column, ...]:
+    return tuple(
+        Column(slug=slug, name=name)
+        for slug, name in RecordKind.objects.values_list("slug", "name")
+    )
+
+
+def _record_kind_slugs(entry: dict, kinds: tuple[Column, ...]) -> list[str]:
+    # Snapshots from before record kinds existed have no key: their rows have no kind of their
+    # own, and count only for the kinds their words name.
+    return kinds_named(
+        record_type=_text(entry.get("record_type")),
+        notes=_text(entry.get("notes")),
+        kinds=(KindName(slug=kind.slug, name=kind.name) for kind in kinds),
+        own=entry.get("record_kind") or None,
+    )
+
+
+def _record_kind_column(entry: dict) -> Column | None:
+    slug = entry.get("record_kind")
+    if not slug:
+        return None
     return Column(slug=slug, name=_text(entry.get("record_kind_name")) or slug)
 
 
@@ -276,7 +370,7 @@ RECIPIENTS = _Topic(
     focus_caption="Whether each council shares information with: {name}",
     item_noun="recipient",
     detail_heading="Why the council shares",
-    item_slug=lambda entry: entry.get("slug"),
+    item_slugs=_library_slugs,
     column=_library_column,
     cell=_recipient_cell,
 )
@@ -288,7 +382,7 @@ DATA_CATEGORIES = _Topic(
     focus_caption="Whether each council says it keeps: {name}",
     item_noun="kind of information",
     detail_heading="What the council includes",
-    item_slug=lambda entry: entry.get("slug"),
+    item_slugs=_library_slugs,
     column=_category_column,
     cell=_category_cell,
 )
@@ -300,8 +394,9 @@ RETENTION = _Topic(
     focus_caption="How long each council keeps: {name}",
     item_noun="kind of record",
     detail_heading="Where the period comes from, and notes",
-    item_slug=_record_kind_slug,
+    item_slugs=_record_kind_slugs,
     column=_record_kind_column,
     cell=_retention_cell,
     lists_other_records=True,
+    extra_columns=_record_kinds,
 )

@@ -54,6 +54,16 @@ urlpatterns = [
         name="compare-data-categories",
     ),
     path("compare/retention/", comparison.compare_retention, name="compare-retention"),
+    # One item at a time: each council's answer, councils as rows.
+    path("compare/recipients/<slug:item>/", comparison.compare_recipient, name="compare-recipient"),
+    path(
+        "compare/data-categories/<slug:item>/",
+        comparison.compare_data_category,
+        name="compare-data-category",
+    ),
+    path(
+        "compare/retention/<slug:item>/", comparison.compare_record_kind, name="compare-record-kind"
+    ),
     path("search/", search_views.search, name="search"),
     # Machine-readable notices (notices.public.linked_data).
     path(

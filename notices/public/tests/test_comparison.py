@@ -1,6 +1,7 @@
 """The cross-council comparison tables (notices.public.comparison), their pages, and record kinds
 through snapshots, restoring and diffing."""
 
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -8,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from notices.models import (
     DataCategory,
@@ -21,7 +23,9 @@ from notices.models import (
     RetentionPeriod,
 )
 from notices.public.comparison import (
+    MAX_SIDE_BY_SIDE,
     Cell,
+    Column,
     UnknownItem,
     data_categories_table,
     recipients_table,
@@ -45,6 +49,16 @@ PAGES = [
     "notices:compare-data-categories",
     "notices:compare-retention",
 ]
+BUILDERS = {
+    "notices:compare-recipients": recipients_table,
+    "notices:compare-data-categories": data_categories_table,
+    "notices:compare-retention": retention_table,
+}
+ITEM_PAGES = {
+    "notices:compare-recipients": "notices:compare-recipient",
+    "notices:compare-data-categories": "notices:compare-data-category",
+    "notices:compare-retention": "notices:compare-record-kind",
+}
 
 
 # --- Fixtures ----------------------------------------------------------------------------------
@@ -211,7 +225,8 @@ def test_the_retention_table_lists_every_period_of_a_kind_and_the_other_records(
             "Case records of looked-after children: 75 years from the child's date of birth; "
             "Case records of children who die in care: 15 years from the person's death",
         ],
-        "Cedar Council": ["Not stated", "Not stated"],
+        # Cedar's period has no record kind of its own, but its name is one.
+        "Cedar Council": ["Not stated", "75 years from the child's date of birth"],
     }
     alder, birch, cedar = table.rows
     assert alder.cells[0].detail == "Adoption case records: Adoption Agencies Regulations 2005."
@@ -224,10 +239,7 @@ def test_the_retention_table_lists_every_period_of_a_kind_and_the_other_records(
     )
     assert alder.other_records == ("Parking permits: 1 year from the record being created",)
     assert birch.other_records == ()
-    # Cedar's period has no record kind, so it is in no column.
-    assert cedar.other_records == (
-        "Looked-after children's case records: 75 years from the child's date of birth",
-    )
+    assert cedar.other_records == ()
     assert table.has_other_records
 
 
@@ -349,7 +361,8 @@ def test_a_table_takes_one_query_however_many_councils(
     for _ in range(how_many):
         publish(make_notice())
 
-    with django_assert_num_queries(1):
+    # Retention also reads the library's kinds of record, which a row may name in words.
+    with django_assert_num_queries(2 if build is retention_table else 1):
         table = build()
 
     assert len(table.rows) == how_many
@@ -367,11 +380,84 @@ def test_the_demo_compares_its_councils(demo):
     assert texts(recipients_table(item="police"))  # every demo council's police column
 
 
+# What each demo council's notice states for kinds of record that no row of its names by slug:
+# a row that covers several kinds counts for each (notices.public.record_kind_words).
+DEMO_STATED_IN_WORDS = {
+    "ashcombe-vale": {},
+    "brackendale": {},
+    # "Looked-after children's case records ... Includes care leavers' records".
+    "harrowmere": {"care-leaver-records": "75 years from the child's date of birth"},
+    # "Child in need and child protection records".
+    "kestrelford": {"child-protection-records": "25 years from the case being closed"},
+    "merrowgate": {},
+}
+
+
+@pytest.mark.parametrize("slug", sorted(DEMO_STATED_IN_WORDS))
+def test_the_retention_comparison_shows_every_period_a_demo_council_states(slug, demo):
+    table = retention_table()
+    [row] = [row for row in table.rows if row.council_slug == slug]
+    cells = {column.slug: cell for column, cell in zip(table.columns, row.cells, strict=True)}
+    version = NoticeVersion.objects.filter(notice__council__slug=slug).latest("number")
+    periods = version.snapshot["retention_periods"]
+    assert periods
+
+    for period in periods:
+        if period.get("record_kind"):
+            cell = cells[period["record_kind"]]
+            assert cell.is_stated
+            assert period["duration"].casefold() in cell.text.casefold(), (period, cell)
+    for kind, text in DEMO_STATED_IN_WORDS[slug].items():
+        assert cells[kind].is_stated, kind
+        assert text in cells[kind].text
+    # Whatever the table says is not stated, no row of the council's names by kind or in words.
+    named = {period.get("record_kind") for period in periods} | set(DEMO_STATED_IN_WORDS[slug])
+    for kind, cell in cells.items():
+        assert cell.is_stated == (kind in named), kind
+        assert (cell.text == "Not stated") == (kind not in named), kind
+
+
+def test_a_row_covers_the_kinds_its_name_or_its_includes_name(make_notice, publish, libraries):
+    protection = RecordKind.objects.create(slug="protection", name="Child protection records")
+    leavers = RecordKind.objects.create(slug="leavers", name="Care leaver records")
+    notice = make_notice()
+    notice.retention_periods.all().delete()
+    retain(
+        notice,
+        "Looked-after children's records",
+        libraries["lac"],
+        notes="Includes care leavers' records. Kept with adoption records where there are any.",
+    )
+    retain(notice, "Child in need and child protection files", None, years=25)
+    publish(notice)
+
+    table = retention_table()
+    assert labels(table) == [
+        "Care leaver records",
+        "Child protection records",
+        "Looked-after children's case records",
+    ]
+    [row] = table.rows
+    assert [cell.text for cell in row.cells] == [
+        "Looked-after children's records: 75 years from the child's date of birth",
+        "Child in need and child protection files: 25 years from the child's date of birth",
+        "Looked-after children's records: 75 years from the child's date of birth",
+    ]
+    assert row.other_records == ()  # the second row counts for child protection
+    assert protection.slug and leavers.slug
+
+
 # --- The pages ----------------------------------------------------------------------------------
 
 
 def page_of(response) -> str:
     return response.content.decode()
+
+
+def header_texts(body: str, scope: str) -> list[str]:
+    """The text of each `<th scope=...>`, tags taken out."""
+    cells = re.findall(rf'<th scope="{scope}"[^>]*>(.*?)</th>', body, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", "", cell).split()) for cell in cells]
 
 
 def test_the_introduction_links_to_the_three_tables(client):
@@ -385,55 +471,121 @@ def test_the_introduction_links_to_the_three_tables(client):
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_a_table_page_has_a_caption_and_row_and_column_headers(name, councils, client):
+def test_a_topic_page_lists_every_item_and_offers_a_few_councils_side_by_side(
+    name, councils, client
+):
     response = client.get(reverse(name))
 
     assert response.status_code == 200
     body = page_of(response)
     assert_well_formed_page(body)
     page = outline(body)
-    table = {
-        "notices:compare-recipients": recipients_table,
-        "notices:compare-data-categories": data_categories_table,
-        "notices:compare-retention": retention_table,
-    }[name]()
-    [caption] = page.find_all("caption")
-    region = next(e for e in page.find_all("div") if e.attrs.get("role") == "region")
-    assert region.attrs["aria-labelledby"] == caption.attrs["id"]
-    headers = page.find_all("th")
-    assert len([th for th in headers if th.attrs.get("scope") == "col"]) == len(table.columns) + 1
-    assert len([th for th in headers if th.attrs.get("scope") == "row"]) == 3
-    for row in table.rows:
-        assert f'<a class="govuk-link" href="{row.notice_url}">{row.council_name}</a>' in body
-    [select] = page.find_all("select")
-    [label] = [e for e in page.find_all("label") if e.attrs.get("for") == select.attrs["id"]]
-    assert select.attrs["name"] == "item"
-    assert [e.attrs["value"] for e in page.find_all("option")] == [""] + [
-        column.slug for column in table.all_columns
-    ]
+    table = BUILDERS[name]()
+    assert "<table" not in body  # every council at once would be far too wide
+    for item in table.items:
+        url = reverse(ITEM_PAGES[name], kwargs={"item": item.column.slug})
+        assert f'href="{url}">{escape(item.column.label)}</a>' in body
+        assert f"In {item.stated_count} of 3 councils" in body
+    selects = page.find_all("select")
+    assert len(selects) == MAX_SIDE_BY_SIDE
+    for select in selects:
+        assert select.attrs["name"] == "council"
+        [label] = [e for e in page.find_all("label") if e.attrs.get("for") == select.attrs["id"]]
+    first = re.search(r'<select[^>]*id="council-1".*?</select>', body, re.S).group()
+    assert re.findall(r'<option value="([^"]*)"', first) == ["", "alder", "birch", "cedar"]
     assert "current published notice" in body
     assert "Aardvark" not in body
 
 
-def test_the_recipients_page_reads_each_cell_in_words(councils, client):
-    body = page_of(client.get(reverse("notices:compare-recipients")))
+def test_an_item_counts_the_councils_that_state_it(councils):
+    [police] = [item for item in recipients_table().items if item.column.slug == "police"]
 
-    assert '<td class="govuk-table__cell">Only when necessary</td>' in body
-    assert '<td class="govuk-table__cell">No</td>' in body
-    assert "Statutory returns" not in body  # the council's own words are for the focused view
+    assert police.stated_count == 2
+    assert police.answers[1] == ("Birch Council", Cell("No", is_stated=False))
 
 
-def test_a_focused_page_shows_one_column_and_the_detail(councils, client):
-    response = client.get(reverse("notices:compare-recipients"), {"item": "police"})
+def test_councils_side_by_side_are_columns_and_items_rows(councils, client):
+    response = client.get(reverse("notices:compare-recipients"), {"council": ["cedar", "alder"]})
 
     assert response.status_code == 200
     body = page_of(response)
     assert_well_formed_page(body)
-    columns = [th for th in outline(body).find_all("th") if th.attrs.get("scope") == "col"]
+    page = outline(body)
+    assert len(page.find_all("table")) == 1
+    assert header_texts(body, "col") == ["Recipient", "Alder Council", "Cedar Council"]
+    # Schools is neither council's, so it is no row.
+    assert header_texts(body, "row") == ["Department for Education", "Police"]
+    assert "Statutory returns on children in need" in body  # the council's own words
+    assert '<option value="alder" selected>' in body
+    assert '<option value="cedar" selected>' in body
+    assert "Birch Council" not in body[body.index("<table") : body.index("</table>")]
+
+
+@pytest.mark.parametrize(
+    "chosen, problem",
+    [
+        (["alder", "birch", "cedar", "aardvark"], "Choose councils from the lists"),
+        (["no-such-council"], "Choose councils from the lists"),
+        (["x" * 500], "Choose councils from the lists"),
+        (["", ""], "Choose at least one council"),
+        (["alder"] * 9, "Choose up to 4 councils"),
+    ],
+)
+def test_a_choice_of_councils_the_page_cannot_show_is_a_form_error(
+    chosen, problem, councils, client
+):
+    response = client.get(reverse("notices:compare-retention"), {"council": chosen})
+
+    assert response.status_code == 400
+    body = page_of(response)
+    assert_well_formed_page(body)
+    assert "There is a problem" in body
+    assert f'<a href="#council-1">{problem}</a>' in body
+    assert "govuk-select--error" in body
+    assert "<table" not in body
+
+
+def test_more_than_four_councils_cannot_be_put_side_by_side(make_notice, publish, client):
+    slugs = [publish(make_notice()).notice.council.slug for _ in range(5)]
+
+    response = client.get(reverse("notices:compare-recipients"), {"council": slugs})
+
+    assert response.status_code == 400
+    assert "Choose up to 4 councils" in page_of(response)
+    ok = client.get(reverse("notices:compare-recipients"), {"council": slugs[:4]})
+    assert ok.status_code == 200
+    assert header_texts(page_of(ok), "row") == ["Police"]
+    assert len(outline(page_of(ok)).find_all("td")) == 4
+
+
+def test_the_recipients_side_by_side_reads_each_cell_in_words(councils, client):
+    body = page_of(client.get(reverse("notices:compare-recipients"), {"council": ["birch"]}))
+
+    assert "Routinely" in body
+    assert ">No<" not in body  # birch's own items only: schools
+
+
+def test_an_item_page_lists_each_councils_answer_and_own_words(councils, client):
+    response = client.get(reverse("notices:compare-recipient", kwargs={"item": "police"}))
+
+    assert response.status_code == 200
+    body = page_of(response)
+    assert_well_formed_page(body)
+    page = outline(body)
+    columns = [th for th in page.find_all("th") if th.attrs.get("scope") == "col"]
     assert len(columns) == 3  # council, police, why
+    assert header_texts(body, "row") == ["Alder Council", "Birch Council", "Cedar Council"]
     assert "To protect children from harm" in body
     assert "Whether each council shares information with: Police" in body
-    assert '<option value="police" selected>' in body
+
+
+def test_the_old_item_address_moves_to_the_items_page(councils, client):
+    response = client.get(reverse("notices:compare-recipients"), {"item": "police"})
+
+    assert response.status_code == 301
+    assert response.headers["Location"] == reverse(
+        "notices:compare-recipient", kwargs={"item": "police"}
+    )
 
 
 def test_the_retention_page_lists_other_records(councils, client):
@@ -494,11 +646,21 @@ def test_an_item_of_another_table_is_unknown_here(councils, client):
     assert "There is no such kind of information" in page_of(response)
 
 
-def test_an_empty_item_shows_the_whole_table(councils, client):
+def test_an_empty_item_shows_the_topic_page(councils, client):
     response = client.get(reverse("notices:compare-recipients"), {"item": "  "})
 
     assert response.status_code == 200
-    assert len(outline(page_of(response)).find_all("td")) == 9
+    assert "one recipient at a time" in page_of(response)
+
+
+@pytest.mark.parametrize("item", ["x" * 200, "no-such-item", "police"])
+def test_an_unknown_item_page_is_a_404(item, councils, client):
+    response = client.get(reverse("notices:compare-record-kind", kwargs={"item": item}))
+
+    assert response.status_code == 404
+    body = page_of(response)
+    assert_well_formed_page(body)
+    assert "There is no such kind of record" in body
 
 
 def test_a_pages_queries_do_not_grow_with_councils(make_notice, publish, client):
@@ -508,6 +670,11 @@ def test_a_pages_queries_do_not_grow_with_councils(make_notice, publish, client)
             publish(make_notice())
         with CaptureQueriesContext(connection) as queries:
             assert client.get(reverse("notices:compare-retention")).status_code == 200
+            item = reverse("notices:compare-recipient", kwargs={"item": "police"})
+            assert client.get(item).status_code == 200
+            slugs = list(Notice.objects.values_list("council__slug", flat=True)[:3])
+            chosen = client.get(reverse("notices:compare-retention"), {"council": slugs})
+            assert chosen.status_code == 200
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
@@ -630,12 +797,12 @@ def test_a_version_from_before_record_kinds_still_compares_restores_and_diffs(
     old = legacy_version(notice, 2)
     assert "record_kind" not in old.snapshot["retention_periods"][0]
 
-    # Compared: the current version is the legacy one, so its period is in no column.
+    # Compared: the current version is the legacy one, with no record kind in its period, but
+    # the period's name is the library kind's, so it counts for that kind.
     table = retention_table()
-    assert table.columns == ()
-    assert table.rows[0].other_records == (
-        "Looked-after children's case records: 75 years from the child's date of birth",
-    )
+    assert table.columns == (Column(slug="lac-records", name=lac_kind.name),)
+    assert table.rows[0].cells[0].text == "75 years from the child's date of birth"
+    assert table.rows[0].other_records == ()
     # Diffed, against a version that has the keys, and against itself.
     first = NoticeVersion.objects.get(notice=notice, number=1)
     diff = diff_versions(
@@ -659,3 +826,19 @@ def test_council_staff_may_read_the_record_kinds_and_not_change_them(make_notice
     assert editor.has_perm("notices.view_recordkind")
     assert not editor.has_perm("notices.change_recordkind")
     assert not editor.has_perm("notices.add_recordkind")
+
+
+def test_the_council_choices_mark_only_the_chosen_council_and_escape_names():
+    from notices.public.council_choice import select_options
+
+    councils = [("alder", "Alder <b>Council</b>"), ("alder-vale", "Alder Vale Council")]
+    [(first, alder), (second, nothing)] = select_options(
+        councils, (("First council", "alder"), ("Second council", ""))
+    )
+
+    assert (first, second) == ("First council", "Second council")
+    assert alder == (
+        '<option value="alder" selected>Alder &lt;b&gt;Council&lt;/b&gt;</option>'
+        '<option value="alder-vale">Alder Vale Council</option>'
+    )
+    assert "selected" not in nothing

@@ -162,3 +162,21 @@ def test_index_search_matches_percent_and_underscore_literally(client, make_coun
     assert listed_councils(client.get(reverse("councils:index"), {"q": "100%"})) == [
         "Test_Council 100%"
     ]
+
+
+def test_the_index_lists_the_demo_councils_under_their_place_names(client, demo):
+    response = client.get(reverse("councils:index"))
+
+    assert listed_councils(response) == [
+        "London Borough of Ashcombe Vale",
+        "Brackendale Metropolitan Borough Council",
+        "Harrowmere County Council",
+        "Kestrelford Council",
+        "City of Merrowgate Corporation",
+    ]
+
+
+def test_a_filtered_index_keeps_place_name_order(client, three_councils):
+    response = client.get(reverse("councils:index"), {"q": "ashby"})
+
+    assert listed_councils(response) == ["Ashby Borough Council", "North Ashby County Council"]

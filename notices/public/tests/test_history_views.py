@@ -1,6 +1,7 @@
 """The public history: the current version, every past version, comparisons and dates."""
 
 import datetime
+import re
 import zoneinfo
 
 import pytest
@@ -208,7 +209,10 @@ def test_at_a_date_shows_the_version_in_force_that_day(client, three_versions, d
 def test_a_malformed_date_is_a_400_with_an_explanation(client, three_versions, day):
     response = client.get(url("detail", three_versions), {"at": day})
     assert response.status_code == 400
-    assert "for example" in response.content.decode()
+    html = response.content.decode()
+    assert_well_formed_page(html)
+    assert re.search(r'<a href="#at-(day|month|year)">Date must be a real date</a>', html)
+    assert "1" * 50 not in html
 
 
 def test_a_future_date_is_a_400_that_points_to_the_current_version(client, three_versions):
@@ -216,8 +220,85 @@ def test_a_future_date_is_a_400_that_points_to_the_current_version(client, three
     response = client.get(url("detail", three_versions), {"at": tomorrow.isoformat()})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "in the future" in html
+    assert "Date must be today or in the past" in html
     assert url("detail", three_versions) in html
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year", "expected"),
+    [
+        ("10", "1", "2025", 1),
+        ("9", "March", "2025", 1),
+        ("10", "mar", "2025", 2),
+        (" 1 ", "01", "2026", 3),
+    ],
+)
+def test_the_date_boxes_show_the_version_in_force_that_day(
+    client, three_versions, day, month, year, expected
+):
+    params = {"at-day": day, "at-month": month, "at-year": year}
+    response = client.get(url("detail", three_versions), params)
+    assert response.status_code == 200
+    assert f"Version {expected}, published" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year", "message", "marked"),
+    [
+        ("", "", "", "Enter the date", {"day", "month", "year"}),
+        ("10", "", "2025", "Date must include a month", {"month"}),
+        ("", "", "2025", "Date must include a day and month", {"day", "month"}),
+        ("10", "1", "", "Date must include a year", {"year"}),
+        ("10", "1", "25", "Year must include 4 numbers", {"year"}),
+        ("30", "2", "2025", "Date must be a real date", {"day", "month", "year"}),
+        ("10", "13", "2025", "Date must be a real date", {"month"}),
+        ("ten", "1", "2025", "Date must be a real date", {"day"}),
+        ("١", "1", "2025", "Date must be a real date", {"day"}),  # an Arabic-Indic one
+        ("<script>", "1" * 5000, "2025", "Date must be a real date", {"day", "month"}),
+        ("1", "1", "9999", "Date must be today or in the past", {"day", "month", "year"}),
+    ],
+)
+def test_a_wrong_date_in_the_boxes_is_a_400_with_govuk_messages(
+    client, three_versions, day, month, year, message, marked
+):
+    params = {"at-day": day, "at-month": month, "at-year": year}
+    response = client.get(url("detail", three_versions), params)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert_well_formed_page(html)
+    assert html.count("There is a problem") == 1
+    first = next(part for part in ("day", "month", "year") if part in marked)
+    assert f'<a href="#at-{first}">{message}</a>' in html
+    assert f'<span class="govuk-visually-hidden">Error:</span> {message}</p>' in html
+    assert "<title>Error: " in html
+    for part in ("day", "month", "year"):
+        box = re.search(rf'<input class="([^"]*)" id="at-{part}"', html).group(1)
+        assert ("govuk-input--error" in box) == (part in marked), part
+    assert "<script>" not in html[html.index("<main") :]
+    assert "1" * 21 not in html
+
+
+def test_a_date_in_the_boxes_before_the_first_version_is_a_404_with_the_form(
+    client, three_versions
+):
+    params = {"at-day": "9", "at-month": "1", "at-year": "2025"}
+    response = client.get(url("detail", three_versions), params)
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "first published on 10 January 2025" in html
+    assert 'id="at-day"' in html and 'value="9"' in html
+
+
+def test_the_history_page_asks_for_a_date_in_three_boxes(client, three_versions):
+    html = client.get(url("history", three_versions)).content.decode()
+
+    assert 'type="date"' not in html
+    for part in ("day", "month", "year"):
+        assert f'<label class="govuk-label govuk-date-input__label" for="at-{part}">' in html
+        assert f'name="at-{part}" type="text" inputmode="numeric"' in html
+    assert '<fieldset class="govuk-fieldset" role="group" aria-describedby="at-hint">' in html
 
 
 @pytest.mark.parametrize("day", ["2025-01-09", "0001-01-01"])

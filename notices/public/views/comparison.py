@@ -5,9 +5,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from notices.public import comparison
+from notices.public.council_choice import choose_councils, select_options
 from notices.public.page_cache import for_site, public_page
 
 # Far longer than any library slug: a longer `item` is unknown without being looked for.
@@ -21,6 +22,7 @@ class TablePage:
     summary: str  # what the table shows and where from, in one sentence
     item_noun: str  # what one column is: "recipient"
     items_noun: str  # and several: "recipients"
+    item_url_name: str  # one item's page
     build: Callable[..., comparison.ComparisonTable]
     note: str = ""  # how to read the table, when it needs saying
 
@@ -32,6 +34,7 @@ RECIPIENTS = TablePage(
     "with, and how often, as each council's current published notice says.",
     item_noun="recipient",
     items_noun="recipients",
+    item_url_name="notices:compare-recipient",
     build=comparison.recipients_table,
 )
 DATA_CATEGORIES = TablePage(
@@ -41,6 +44,7 @@ DATA_CATEGORIES = TablePage(
     "each council's current published notice says.",
     item_noun="kind of information",
     items_noun="kinds of information",
+    item_url_name="notices:compare-data-category",
     build=comparison.data_categories_table,
     note="Special category data (such as health or ethnicity) and criminal offence data have "
     "extra protection in law; their columns say so.",
@@ -52,6 +56,7 @@ RETENTION = TablePage(
     "counted, as each council's current published notice says.",
     item_noun="kind of record",
     items_noun="kinds of record",
+    item_url_name="notices:compare-record-kind",
     build=comparison.retention_table,
 )
 
@@ -64,31 +69,82 @@ def comparisons(request: HttpRequest) -> HttpResponse:
 
 @public_page(for_site)
 def compare_recipients(request: HttpRequest) -> HttpResponse:
-    return _table_page(request, RECIPIENTS)
+    return _topic_page(request, RECIPIENTS)
 
 
 @public_page(for_site)
 def compare_data_categories(request: HttpRequest) -> HttpResponse:
-    return _table_page(request, DATA_CATEGORIES)
+    return _topic_page(request, DATA_CATEGORIES)
 
 
 @public_page(for_site)
 def compare_retention(request: HttpRequest) -> HttpResponse:
-    return _table_page(request, RETENTION)
+    return _topic_page(request, RETENTION)
 
 
-def _table_page(request: HttpRequest, page: TablePage) -> HttpResponse:
-    """The whole table, or with `?item=<slug>` one column of it and the councils' own words."""
+@public_page(for_site)
+def compare_recipient(request: HttpRequest, item: str) -> HttpResponse:
+    return _item_page(request, RECIPIENTS, item)
+
+
+@public_page(for_site)
+def compare_data_category(request: HttpRequest, item: str) -> HttpResponse:
+    return _item_page(request, DATA_CATEGORIES, item)
+
+
+@public_page(for_site)
+def compare_record_kind(request: HttpRequest, item: str) -> HttpResponse:
+    return _item_page(request, RETENTION, item)
+
+
+def _topic_page(request: HttpRequest, page: TablePage) -> HttpResponse:
+    """Every item as a link to its own page, and a choice of a few councils to put side by side
+    (`?council=<slug>`, up to comparison.MAX_SIDE_BY_SIDE). The old `?item=<slug>` address
+    moves to the item's own page."""
     item = request.GET.get("item", "").strip()
+    if item:
+        if len(item) > MAX_ITEM_LENGTH or not _is_item(page, item):
+            return _unknown_item(request, page)
+        return redirect(page.item_url_name, item=item, permanent=True)
+    values = request.GET.getlist("council")
+    context = {"page": page, "max_side_by_side": comparison.MAX_SIDE_BY_SIDE}
+    if not values:
+        # Every council's row is in the full table: the choice of councils comes from it.
+        table = page.build()
+        everyone = [(row.council_slug, row.council_name) for row in table.rows]
+        chosen = choose_councils([], everyone)
+        context |= {"table": table, "chosen": chosen}
+        context["council_options"] = select_options(everyone, chosen.places)
+        return render(request, "notices/comparison_table.html", context)
+    everyone = comparison.councils_compared()
+    chosen = choose_councils(values, everyone)
+    context |= {"chosen": chosen, "council_options": select_options(everyone, chosen.places)}
+    if chosen.problem:
+        context["table"] = page.build()
+        return render(request, "notices/comparison_table.html", context, status=400)
+    context["table"] = page.build(councils=chosen.slugs)
+    return render(request, "notices/comparison_table.html", context)
+
+
+def _item_page(request: HttpRequest, page: TablePage, item: str) -> HttpResponse:
+    """One item: each council's answer and its own words, councils as rows."""
     if len(item) > MAX_ITEM_LENGTH:
         return _unknown_item(request, page)
     try:
-        table = page.build(item=item or None)
+        table = page.build(item=item)
     except comparison.UnknownItem:
         return _unknown_item(request, page)
-    return render(request, "notices/comparison_table.html", {"page": page, "table": table})
+    return render(request, "notices/comparison_item.html", {"page": page, "table": table})
+
+
+def _is_item(page: TablePage, item: str) -> bool:
+    try:
+        page.build(item=item)
+    except comparison.UnknownItem:
+        return False
+    return True
 
 
 def _unknown_item(request: HttpRequest, page: TablePage) -> HttpResponse:
     context = {"page": page, "unknown_item": True}
-    return render(request, "notices/comparison_table.html", context, status=404)
+    return render(request, "notices/comparison_item.html", context, status=404)

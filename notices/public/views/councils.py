@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 
 from councils.directory import filter_councils, read_filter
 from councils.models import Council
+from councils.sort_names import sort_key
 from notices.public.page_cache import for_council, for_site, public_page
 from notices.publishing.history import published_notices_prefetch
 
@@ -18,9 +19,10 @@ def _with_notices(councils):
 @public_page(for_site)
 def council_index(request: HttpRequest) -> HttpResponse:
     chosen = read_filter(request.GET)
-    councils = _with_notices(filter_councils(Council.objects.by_name(), chosen))
+    councils = _with_notices(filter_councils(Council.objects.all(), chosen))
     context = {
-        "councils": councils,
+        # Under their place names: "London Borough of Ashcombe Vale" under A (sort_names).
+        "councils": sorted(councils, key=lambda council: sort_key(council.name)),
         "chosen": chosen,
         "kinds": Council.Kind.choices,
         "council_count": Council.objects.count() if chosen.is_active else None,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from notices.models import Notice, NoticeVersion
+from notices.public import date_input
 from notices.public.addresses import absolute_url
 from notices.public.page_cache import for_council, public_page
 from notices.publishing import history
@@ -21,27 +22,29 @@ from notices.publishing.diffing.notice import diff_versions
 
 @public_page(for_council)
 def notice_detail(request: HttpRequest, council_slug: str, kind: str) -> HttpResponse:
-    """The current version, or with `?at=YYYY-MM-DD` the version in force on that day."""
+    """The current version, or the version in force on a day: asked with the history page's
+    date boxes (`?at-day=&at-month=&at-year=`) or the older `?at=YYYY-MM-DD`."""
     notice = history.published_notice_or_404(council_slug, kind)
+    today = timezone.localdate()
     requested = request.GET.get("at", "").strip()
-    if not requested:
+    if date_input.is_asked(request.GET):
+        answer = date_input.read_date_boxes(request.GET, today=today)
+    elif requested:
+        answer = date_input.read_iso_date(requested, today=today)
+    else:
         version = history.version_or_404(notice, notice.latest_version_number)
         return _version_page(request, notice, version)
-    try:
-        day = history.parse_requested_date(requested)
-    except history.UnusableDate as problem:
-        return _date_problem(request, notice, str(problem), status=400)
-    version = history.version_in_force_on(notice, day)
+    if answer.error:
+        return _date_problem(request, notice, answer, status=400)
+    version = history.version_in_force_on(notice, answer.date)
     if version is None:
         first = history.first_version(notice)
-        return _date_problem(
-            request,
-            notice,
+        problem = (
             f"This notice was first published on {history.long_date(first.published_at)}, after "
-            f"{history.long_date(day)}, so no version of it was in force on that day.",
-            status=404,
+            f"{history.long_date(answer.date)}, so no version of it was in force on that day."
         )
-    return _version_page(request, notice, version, in_force_on=day)
+        return _date_problem(request, notice, answer, problem=problem, status=404)
+    return _version_page(request, notice, version, in_force_on=answer.date)
 
 
 @public_page(for_council)
@@ -132,6 +135,19 @@ def _version_page(
     return render(request, "notices/notice_detail.html", context)
 
 
-def _date_problem(request: HttpRequest, notice: Notice, problem: str, *, status: int):
-    context = {"notice": notice, "council": notice.council, "problem": problem}
+def _date_problem(
+    request: HttpRequest,
+    notice: Notice,
+    answer: date_input.DateAnswer,
+    *,
+    status: int,
+    problem: str = "",
+) -> HttpResponse:
+    context = {
+        "notice": notice,
+        "council": notice.council,
+        "answer": answer,
+        "problem": problem,
+        "today": timezone.localdate(),
+    }
     return render(request, "notices/date_problem.html", context, status=status)
