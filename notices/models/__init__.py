@@ -41,7 +41,7 @@ from notices.models.versions import (
     SharedBlockVersionQuerySet,
 )
 from notices.models.audit import AuditEvent, AuditEventQuerySet
-from notices.models.search import NoticeSearchText
+from notices.models.search import NoticeSearchSection, NoticeSearchText
 from notices.models.printed import NoticeVersionPdf
 
 # isort: on
@@ -62,6 +62,7 @@ __all__ = [
     "NoticeKind",
     "NoticeQuerySet",
     "NoticeRecipient",
+    "NoticeSearchSection",
     "NoticeSearchText",
     "NoticeVersion",
     "NoticeVersionQuerySet",
