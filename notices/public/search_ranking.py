@@ -1,11 +1,11 @@
 """Which part of which notice a search lands on, on each database.
 
 Both databases answer the same question in one statement: of the notices in which every term of
-the query is found (in any of their parts), the part of each that matches most terms, best
-ranked, nearer the top of the page when equal; the council's own words ranked above the national
-block's, which every notice repeats. Then, for the few parts chosen, a snippet with the matched
-words marked. Either way the query is only ever parameters, never SQL (notices.public.search_terms
-builds what each database matches).
+the query is found (in any of their parts), the part of each that matches most terms; of those,
+the council's own before the national block's (which every notice repeats), then the best
+ranked, then the one nearer the top of the page. Then, for the few parts chosen, a snippet with
+the matched words marked. Either way the query is only ever parameters, never SQL
+(notices.public.search_terms builds what each database matches).
 
 - PostgreSQL: the sections' tsvectors (english configuration), `ts_rank` and `ts_headline`.
 - SQLite: the FTS5 table that migration notices 0013 keeps in step with the sections (Porter
@@ -17,7 +17,7 @@ from functools import reduce
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.db import connection
-from django.db.models import Case, F, FloatField, IntegerField, Max, Value, When, Window
+from django.db.models import Case, F, IntegerField, Max, When, Window
 from django.db.models.functions import RowNumber
 
 from councils.models import Council
@@ -25,9 +25,6 @@ from notices.models import Notice, NoticeSearchSection
 from notices.public.search_terms import Term, fts5_term, postgres_term
 from notices.publishing.search_index import SEARCH_CONFIG
 
-# The national block's parts count for this much of a council's own, so that a council's own
-# section on a topic comes first.
-SHARED_WEIGHT = 0.5
 # FTS5 bm25 weights of the columns heading, topic_words, text: a heading or a topic that matches
 # says more than a passing mention.
 FTS_WEIGHTS = (4.0, 8.0, 1.0)
@@ -90,24 +87,24 @@ def _postgres_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> 
         NoticeSearchSection.objects.filter(search_vector=any_term)
         .annotate(
             matched=sum(found[1:], found[0]),
-            score=SearchRank(F("search_vector"), any_term)
-            * Case(
-                When(is_shared=True, then=Value(SHARED_WEIGHT)),
-                default=Value(1.0),
-                output_field=FloatField(),
-            ),
+            score=SearchRank(F("search_vector"), any_term),
             council_name=F("notice__council__name"),
             **in_notice,
         )
         .annotate(
             place=Window(
                 RowNumber(),
-                order_by=[F("matched").desc(), F("score").desc(), F("position").asc()],
+                order_by=[
+                    F("matched").desc(),
+                    F("is_shared").asc(),
+                    F("score").desc(),
+                    F("position").asc(),
+                ],
                 **notice_rows,
             )
         )
         .filter(place=1, **dict.fromkeys(in_notice, 1))
-        .order_by("-matched", "-score", "council_name", "notice_id")
+        .order_by("-matched", "is_shared", "-score", "council_name", "notice_id")
         .values_list("pk", flat=True)[:limit]
     )
     ids = list(ranked)
@@ -151,16 +148,16 @@ def _sqlite_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> li
     # Table names from the models and this module; the query's terms are parameters.
     sql = f"""
         WITH hits AS (
-            SELECT s.id, s.notice_id, s.position,
-                -bm25({FTS_TABLE}, {weights}) * (CASE WHEN s.is_shared THEN %s ELSE 1.0 END)
-                    AS score,
+            SELECT s.id, s.notice_id, s.position, s.is_shared,
+                -bm25({FTS_TABLE}, {weights}) AS score,
                 {", ".join(found)}
             FROM {FTS_TABLE} JOIN {section_table} s ON s.id = {FTS_TABLE}.rowid
             WHERE {FTS_TABLE} MATCH %s
         ), ranked AS (
-            SELECT id, notice_id, score, {matched} AS matched, {in_notice},
+            SELECT id, notice_id, is_shared, score, {matched} AS matched, {in_notice},
                 ROW_NUMBER() OVER (
-                    PARTITION BY notice_id ORDER BY {matched} DESC, score DESC, position
+                    PARTITION BY notice_id
+                    ORDER BY {matched} DESC, is_shared, score DESC, position
                 ) AS place
             FROM hits
             WINDOW notice_rows AS (PARTITION BY notice_id)
@@ -169,11 +166,11 @@ def _sqlite_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> li
         JOIN {Notice._meta.db_table} n ON n.id = ranked.notice_id
         JOIN {Council._meta.db_table} c ON c.id = n.council_id
         WHERE place = 1 AND {in_every_term}
-        ORDER BY matched DESC, score DESC, c.name, n.id
+        ORDER BY matched DESC, is_shared, score DESC, c.name, n.id
         LIMIT %s
     """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [SHARED_WEIGHT, *term_matches, any_term, limit])
+        cursor.execute(sql, [*term_matches, any_term, limit])
         ids = [row[0] for row in cursor.fetchall()]
         snippets: dict[int, str] = {}
         if ids:

@@ -427,8 +427,10 @@ def test_everyday_words_lead_to_the_section_on_their_topic(published_notice, add
     for question in ["how long do you keep my records", "how long are files stored"]:
         match = search_site(question).notices[0]
         assert match.url.split("#")[1] in {"retention-of-case-files", "retention"}, question
-    assert search_site("how long are files destroyed after").notices[0].url.endswith(
-        "#retention-of-case-files"
+    assert (
+        search_site("how long are files destroyed after")
+        .notices[0]
+        .url.endswith("#retention-of-case-files")
     )
     # The conftest notice's rights section says "ask for a copy of your records".
     assert search_site("can I see my file").notices[0].url.endswith("#your-rights")
