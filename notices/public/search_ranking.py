@@ -1,7 +1,10 @@
 """Which part of which notice a search lands on, on each database.
 
 Both databases answer the same question in one statement: of the notices in which every term of
-the query is found (in any of their parts), the part of each that matches most terms; of those,
+the query is found (in any of their parts), the part of each that matches most terms, each term
+counting more the fewer parts have it (so in "do you send my information abroad", "abroad"
+outweighs "send", which many parts say; a query of several terms costs one more statement to
+count them); of those,
 the council's own before the national block's (which every notice repeats), then the best
 ranked, then the one nearer the top of the page. Then, for the few parts chosen, a snippet with
 the matched words marked. Either way the query is only ever parameters, never SQL
@@ -12,12 +15,13 @@ the matched words marked. Either way the query is only ever parameters, never SQ
   stemming), `bm25()` and `snippet()`.
 """
 
+import math
 from dataclasses import dataclass
 from functools import reduce
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Max, When, Window
+from django.db.models import Case, Count, F, FloatField, IntegerField, Max, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 
 from councils.models import Council
@@ -57,6 +61,12 @@ def best_parts(terms: list[Term], *, limit: int, every_term: bool = True) -> lis
     return _sqlite_best_parts(terms, limit=limit, every_term=every_term)
 
 
+def _term_weights(total: int, counts: list[int]) -> list[float]:
+    """How much each term counts: more the fewer of the `total` parts have it (an inverse
+    document frequency)."""
+    return [math.log(1 + total / max(count, 1)) for count in counts]
+
+
 def _sections(ids: list[int]) -> dict[int, NoticeSearchSection]:
     sections = NoticeSearchSection.objects.filter(pk__in=ids).select_related(
         "notice__council", "notice__search_text"
@@ -74,6 +84,17 @@ def _postgres_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> 
         Case(When(search_vector=query, then=1), default=0, output_field=IntegerField())
         for query in term_queries
     ]
+    weights = [1.0]
+    if len(terms) > 1:
+        counts = NoticeSearchSection.objects.aggregate(
+            total=Count("pk"),
+            **{
+                f"term_{index}": Count("pk", filter=Q(search_vector=query))
+                for index, query in enumerate(term_queries)
+            },
+        )
+        total = counts.pop("total")
+        weights = _term_weights(total, [counts[f"term_{index}"] for index in range(len(terms))])
     notice_rows = {"partition_by": [F("notice_id")]}
     in_notice = (
         {
@@ -86,7 +107,17 @@ def _postgres_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> 
     ranked = (
         NoticeSearchSection.objects.filter(search_vector=any_term)
         .annotate(
-            matched=sum(found[1:], found[0]),
+            matched=sum(
+                (
+                    Case(
+                        When(search_vector=query, then=Value(weight)),
+                        default=Value(0.0),
+                        output_field=FloatField(),
+                    )
+                    for query, weight in zip(term_queries, weights, strict=True)
+                ),
+                Value(0.0),
+            ),
             score=SearchRank(F("search_vector"), any_term),
             council_name=F("notice__council__name"),
             **in_notice,
@@ -141,7 +172,23 @@ def _sqlite_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> li
         f"(s.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)) AS t{index}"  # noqa: S608
         for index in numbers
     ]
-    matched = " + ".join(f"t{index}" for index in numbers)
+    weights = [1.0]
+    with connection.cursor() as cursor:
+        if len(terms) > 1:
+            counts = ", ".join(
+                f"(SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"  # noqa: S608
+                for _ in numbers
+            )
+            cursor.execute(
+                f"SELECT (SELECT COUNT(*) FROM {section_table}), {counts}",  # noqa: S608
+                term_matches,
+            )
+            total, *term_counts = cursor.fetchone()
+            weights = _term_weights(total, term_counts)
+    # Numbers this module computed, written into the statement as numbers.
+    matched = " + ".join(
+        f"t{index} * {weight!r}" for index, weight in zip(numbers, weights, strict=True)
+    )
     in_notice = ", ".join(f"MAX(t{index}) OVER notice_rows AS n{index}" for index in numbers)
     in_every_term = " AND ".join(f"n{index} = 1" for index in numbers) if every_term else "1"
     weights = ", ".join(str(weight) for weight in FTS_WEIGHTS)
