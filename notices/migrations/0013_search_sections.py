@@ -68,7 +68,7 @@ def drop_full_text_index(apps, schema_editor) -> None:
 
 
 def fill_search_sections(apps, schema_editor) -> None:
-    from notices.publishing.search_index import write_search_sections
+    from notices.publishing.search_index import IndexedVersion, write_search_sections
 
     NoticeVersion = apps.get_model("notices", "NoticeVersion")
     NoticeSearchSection = apps.get_model("notices", "NoticeSearchSection")
@@ -86,15 +86,22 @@ def fill_search_sections(apps, schema_editor) -> None:
         .only("notice_id", "number", "snapshot", "shared_block_version__snapshot")
         .order_by("notice_id")
     )
+    batch = []
     for version in latest_versions.iterator(chunk_size=100):
         block = version.shared_block_version
-        write_search_sections(
-            NoticeSearchSection,
-            numbers={version.notice_id: version.number},
-            snapshot=version.snapshot,
-            block_snapshot=block.snapshot if block else None,
-            using=using,
+        batch.append(
+            IndexedVersion(
+                version.notice_id,
+                version.number,
+                version.snapshot,
+                block.snapshot if block else None,
+            )
         )
+        if len(batch) == 100:
+            write_search_sections(NoticeSearchSection, versions=batch, using=using)
+            batch = []
+    if batch:
+        write_search_sections(NoticeSearchSection, versions=batch, using=using)
 
 
 def empty_search_sections(apps, schema_editor) -> None:
@@ -103,31 +110,47 @@ def empty_search_sections(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notices', '0010_version_pdfs'),
+        ("notices", "0010_version_pdfs"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NoticeSearchSection',
+            name="NoticeSearchSection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version_number', models.PositiveIntegerField()),
-                ('position', models.PositiveSmallIntegerField()),
-                ('anchor', models.CharField(max_length=100)),
-                ('heading', models.CharField(max_length=300)),
-                ('topic', models.CharField(max_length=40)),
-                ('topic_words', models.CharField(blank=True, max_length=200)),
-                ('text', models.TextField(blank=True)),
-                ('is_shared', models.BooleanField(default=False)),
-                ('search_vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
-                ('notice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='search_sections', to='notices.notice')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version_number", models.PositiveIntegerField()),
+                ("position", models.PositiveSmallIntegerField()),
+                ("anchor", models.CharField(max_length=100)),
+                ("heading", models.CharField(max_length=300)),
+                ("topic", models.CharField(max_length=40)),
+                ("topic_words", models.CharField(blank=True, max_length=200)),
+                ("text", models.TextField(blank=True)),
+                ("is_shared", models.BooleanField(default=False)),
+                (
+                    "search_vector",
+                    django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+                ),
+                (
+                    "notice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="search_sections",
+                        to="notices.notice",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notice search section',
-                'ordering': ['notice_id', 'position'],
-                'indexes': [models.Index(fields=['notice', 'position'], name='notices_search_section_pos')],
+                "verbose_name": "notice search section",
+                "ordering": ["notice_id", "position"],
+                "indexes": [
+                    models.Index(fields=["notice", "position"], name="notices_search_section_pos")
+                ],
             },
         ),
         migrations.RunPython(create_full_text_index, drop_full_text_index, elidable=False),

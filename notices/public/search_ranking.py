@@ -21,7 +21,21 @@ from functools import reduce
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, IntegerField, Max, Q, Value, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    Expression,
+    F,
+    FloatField,
+    IntegerField,
+    Max,
+    Q,
+    TextField,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 
 from councils.models import Council
@@ -67,11 +81,15 @@ def _term_weights(total: int, counts: list[int]) -> list[float]:
     return [math.log(1 + total / max(count, 1)) for count in counts]
 
 
-def _sections(ids: list[int]) -> dict[int, NoticeSearchSection]:
-    sections = NoticeSearchSection.objects.filter(pk__in=ids).select_related(
-        "notice__council", "notice__search_text"
+def _chosen(ids: list[int], snippet: Expression) -> list[BestPart]:
+    """The parts of `ids`, in that order, each with its snippet: one query."""
+    sections = (
+        NoticeSearchSection.objects.filter(pk__in=ids)
+        .select_related("notice__council", "notice__search_text")
+        .annotate(snippet=snippet)
     )
-    return {section.pk: section for section in sections}
+    by_id = {section.pk: section for section in sections}
+    return [BestPart(by_id[pk], by_id[pk].snippet or "") for pk in ids if pk in by_id]
 
 
 # PostgreSQL ---------------------------------------------------------------------------------
@@ -138,26 +156,20 @@ def _postgres_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> 
         .order_by("-matched", "is_shared", "-score", "council_name", "notice_id")
         .values_list("pk", flat=True)[:limit]
     )
-    ids = list(ranked)
-    headlines = dict(
-        NoticeSearchSection.objects.filter(pk__in=ids)
-        .annotate(
-            headline=SearchHeadline(
-                "text",
-                any_term,
-                config=SEARCH_CONFIG,
-                start_sel=START_MARK,
-                stop_sel=STOP_MARK,
-                max_words=SNIPPET_WORDS,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
-        )
-        .values_list("pk", "headline")
+    return _chosen(
+        list(ranked),
+        SearchHeadline(
+            "text",
+            any_term,
+            config=SEARCH_CONFIG,
+            start_sel=START_MARK,
+            stop_sel=STOP_MARK,
+            max_words=SNIPPET_WORDS,
+            min_words=12,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        ),
     )
-    sections = _sections(ids)
-    return [BestPart(sections[pk], headlines.get(pk) or "") for pk in ids if pk in sections]
 
 
 # SQLite -------------------------------------------------------------------------------------
@@ -219,14 +231,11 @@ def _sqlite_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> li
     with connection.cursor() as cursor:
         cursor.execute(sql, [*term_matches, any_term, limit])
         ids = [row[0] for row in cursor.fetchall()]
-        snippets: dict[int, str] = {}
-        if ids:
-            marks = ", ".join(["%s"] * len(ids))
-            cursor.execute(
-                f"SELECT rowid, snippet({FTS_TABLE}, 2, %s, %s, '…', %s) FROM {FTS_TABLE} "  # noqa: S608
-                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks})",
-                [START_MARK, STOP_MARK, SNIPPET_WORDS, any_term, *ids],
-            )
-            snippets = dict(cursor.fetchall())
-    sections = _sections(ids)
-    return [BestPart(sections[pk], snippets.get(pk) or "") for pk in ids if pk in sections]
+    # FTS5's snippet() of the chosen row, read in the same query as the row.
+    snippet = RawSQL(  # noqa: S611 (names from this module, the terms as parameters)
+        f"SELECT snippet({FTS_TABLE}, 2, %s, %s, '…', %s) FROM {FTS_TABLE} "  # noqa: S608
+        f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = {section_table}.id",
+        [START_MARK, STOP_MARK, SNIPPET_WORDS, any_term],
+        output_field=TextField(),
+    )
+    return _chosen(ids, snippet)

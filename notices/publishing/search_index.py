@@ -13,7 +13,7 @@ Publishing (`index_version`) keeps, for each published notice's current version:
 The search itself, which reads these entries, is notices.public.search.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,48 +133,65 @@ def write_search_text(
         entries.create(notice_id=notice_id, **fields)
 
 
+@dataclass(frozen=True)
+class IndexedVersion:
+    """What the search sections of one notice are written from."""
+
+    notice_id: int
+    number: int
+    snapshot: dict[str, Any] | None
+    block_snapshot: dict[str, Any] | None
+
+    @classmethod
+    def of(cls, version: NoticeVersion) -> "IndexedVersion":
+        block = version.shared_block_version
+        return cls(
+            version.notice_id, version.number, version.snapshot, block.snapshot if block else None
+        )
+
+
 def write_search_sections(
     model: type[Model],
     *,
-    numbers: Mapping[int, int],
-    snapshot: dict[str, Any] | None,
-    block_snapshot: dict[str, Any] | None,
+    versions: Sequence[IndexedVersion],
     shared_only: bool = False,
     using: str = "default",
 ) -> None:
-    """Replaces the search sections of the notices of `numbers` (notice id: its version's
-    number) with those of one version's snapshots.
+    """Replaces the search sections of each version's notice with the version's.
 
-    `shared_only`: only the shared block's sections are replaced (every notice of a block update
-    embeds the same block), each notice's own sections staying as they are; `snapshot` is then
-    not used. Queries are the same in number for one notice or a
+    `shared_only`: only the shared block's sections are replaced (a block update), each notice's
+    own sections staying as they are. The statements are as many for one notice as for a
     thousand. Takes the model, so that the data migration can pass its historical one.
     """
     entries = model._default_manager.using(using)
-    old = entries.filter(notice_id__in=numbers)
-    parts = list(enumerate(search_parts(snapshot or {}, block_snapshot)))
+    notice_ids = [version.notice_id for version in versions]
+    old = entries.filter(notice_id__in=notice_ids)
     if shared_only:
         old = old.filter(is_shared=True)
-        parts = [(position, part) for position, part in parts if part.is_shared]
     old.delete()
-    rows = [
-        model(
-            notice_id=notice_id,
-            version_number=number,
-            position=position,
-            anchor=part.anchor[:100],
-            heading=part.heading[:300],
-            topic=part.topic[:40],
-            topic_words=part.topic_words[:200],
-            text=part.text,
-            is_shared=part.is_shared,
-        )
-        for notice_id, number in numbers.items()
-        for position, part in parts
-    ]
+    rows = []
+    for version in versions:
+        for position, part in enumerate(
+            search_parts(version.snapshot or {}, version.block_snapshot)
+        ):
+            if shared_only and not part.is_shared:
+                continue
+            rows.append(
+                model(
+                    notice_id=version.notice_id,
+                    version_number=version.number,
+                    position=position,
+                    anchor=part.anchor[:100],
+                    heading=part.heading[:300],
+                    topic=part.topic[:40],
+                    topic_words=part.topic_words[:200],
+                    text=part.text,
+                    is_shared=part.is_shared,
+                )
+            )
     entries.bulk_create(rows, batch_size=500)
     if connections[using].vendor == "postgresql":
-        entries.filter(notice_id__in=numbers, search_vector__isnull=True).update(
+        entries.filter(notice_id__in=notice_ids, search_vector__isnull=True).update(
             search_vector=section_vector()
         )
 
@@ -196,22 +213,18 @@ def index_version(version: NoticeVersion) -> None:
         version_number=version.number,
         snapshot=version.snapshot,
     )
-    block = version.shared_block_version
-    write_search_sections(
-        NoticeSearchSection,
-        numbers={version.notice_id: version.number},
-        snapshot=version.snapshot,
-        block_snapshot=block.snapshot if block else None,
-    )
+    write_search_sections(NoticeSearchSection, versions=[IndexedVersion.of(version)])
 
 
 def index_versions(versions: Sequence[NoticeVersion]) -> None:
-    """Indexes the versions a shared block update gives every published notice.
+    """Indexes many notices' new versions at once: those a shared block update gives every
+    published notice, or a generated site's.
 
-    Such a version repeats its notice's previous version word for word and only embeds the new
-    block. So where a notice's entries are already at the previous version, its own sections just
-    take the new number and its block sections are replaced, in a few statements for all of them;
-    any other version is indexed in full.
+    A block update's version repeats its notice's previous version word for word and only
+    embeds the new block. So where a notice's entries are already at the previous version, its
+    own sections just take the new number and its block sections are replaced, in a few
+    statements for all of them; any other version is indexed in full, its sections written with
+    the others'.
     """
     by_notice = {version.notice_id: version for version in versions}
     indexed_numbers = dict(
@@ -219,15 +232,11 @@ def index_versions(versions: Sequence[NoticeVersion]) -> None:
             "notice_id", "version_number"
         )
     )
-    in_step = {
+    in_step = sorted(
         notice_id
         for notice_id, version in by_notice.items()
         if version.is_shared_block_update and indexed_numbers.get(notice_id) == version.number - 1
-    }
-    # A block update embeds one block version in every notice it touches.
-    blocks = {by_notice[notice_id].shared_block_version_id for notice_id in in_step}
-    if len(blocks) > 1:
-        in_step = set()
+    )
     if in_step:
         NoticeSearchText.objects.filter(notice_id__in=in_step).update(
             version_number=F("version_number") + 1
@@ -235,14 +244,20 @@ def index_versions(versions: Sequence[NoticeVersion]) -> None:
         NoticeSearchSection.objects.filter(notice_id__in=in_step).update(
             version_number=F("version_number") + 1
         )
-        block = by_notice[next(iter(in_step))].shared_block_version
         write_search_sections(
             NoticeSearchSection,
-            numbers={notice_id: by_notice[notice_id].number for notice_id in sorted(in_step)},
-            snapshot=None,
-            block_snapshot=block.snapshot if block else None,
+            versions=[IndexedVersion.of(by_notice[notice_id]) for notice_id in in_step],
             shared_only=True,
         )
-    for notice_id, version in by_notice.items():
-        if notice_id not in in_step:
-            index_version(version)
+    others = [version for notice_id, version in by_notice.items() if notice_id not in in_step]
+    for version in others:
+        write_search_text(
+            NoticeSearchText,
+            notice_id=version.notice_id,
+            version_number=version.number,
+            snapshot=version.snapshot,
+        )
+    if others:
+        write_search_sections(
+            NoticeSearchSection, versions=[IndexedVersion.of(version) for version in others]
+        )
