@@ -43,6 +43,7 @@ from notices.models import (
     Notice,
     NoticeDataCategory,
     NoticeRecipient,
+    NoticeSearchSection,
     NoticeSearchText,
     NoticeVersion,
     NoticeVersionPdf,
@@ -131,7 +132,7 @@ TABLES_BY_LABEL = {table.label: table for table in TABLES}
 
 # Rebuilt on import rather than archived: the search text by the import itself, the versions'
 # PDFs (made from their stored HTML) by `make_version_pdfs` afterwards.
-DERIVED_MODELS = (NoticeSearchText, NoticeVersionPdf)
+DERIVED_MODELS = (NoticeSearchText, NoticeSearchSection, NoticeVersionPdf)
 
 GROUP_FIELDS = {"name", "permissions"}
 ACCOUNT_RECORD_FIELDS = {*ACCOUNT_FIELDS, "groups", "user_permissions"}
