@@ -151,6 +151,61 @@ def test_publishing_indexes_the_version_without_the_shared_block(
         assert entry.search_vector is None
 
 
+def test_publishing_indexes_each_headed_part_of_the_page_at_its_anchor(
+    make_notice, published_block, publish
+):
+    notice = make_notice()
+    version = publish(notice)
+
+    sections = list(NoticeSearchSection.objects.filter(notice=notice))
+    assert [section.anchor for section in sections] == [
+        "summary",
+        "introduction",
+        "why-we-use-it",
+        "your-rights",
+        "where-we-get-it",
+        "do-you-have-to-tell-us",
+        "sending-it-abroad",
+        "decisions-by-computer",
+        "data-categories",
+        "recipients",
+        "lawful-bases",
+        "retention",
+        "contact",
+        "shared-block",
+        "shared-national-pupil-database",
+    ]
+    # Every one is an id on the published page, so a result lands on it.
+    ids = set(outline(version.rendered_html).ids())
+    assert {section.anchor for section in sections} <= ids
+    assert {section.version_number for section in sections} == {1}
+    by_anchor = {section.anchor: section for section in sections}
+    assert by_anchor["your-rights"].topic == "rights"
+    assert by_anchor["your-rights"].topic_words == "rights"
+    assert by_anchor["your-rights"].text == "You can ask for a copy of your records."
+    assert by_anchor["retention"].topic_words == "retention"
+    assert "Looked-after children's case records" in by_anchor["retention"].text
+    assert "Police" in by_anchor["recipients"].text
+    assert "Complain to the Information Commissioner's Office" in by_anchor["contact"].text
+    assert by_anchor["shared-national-pupil-database"].is_shared
+    assert not by_anchor["your-rights"].is_shared
+    if connection.vendor == "postgresql":
+        assert all(section.search_vector for section in sections)
+
+
+def test_a_sections_index_entry_holds_what_the_page_shows_and_no_markup(make_notice, publish):
+    notice = make_notice()
+    Section.objects.filter(notice=notice, anchor="your-rights").update(
+        heading="Your\x02 rights\x03",
+        body="Before <script>alert('stolen')</script> after, `<b>code</b>` &amp; **bold**.",
+    )
+    publish(notice)
+
+    section = NoticeSearchSection.objects.get(notice=notice, anchor="your-rights")
+    assert section.heading == "Your rights"
+    assert section.text == "Before after, <b>code</b> & bold."
+
+
 def test_publishing_again_makes_new_words_findable_and_removed_words_not(published_notice, publish):
     notice = published_notice("Harrowmere Council", body="We place children with foster carers.")
     assert found_notices("foster") == ["Harrowmere Council"]
@@ -619,7 +674,42 @@ HOSTILE_QUERIES = [
     "foster " * 2_000,
     "the",
     "!!!",
+    # SQLite FTS5's own syntax: only ever words, or nothing.
+    "AND OR NEAR(",
+    "NEAR(foster carers, 2)",
+    "foster AND",
+    "NOT foster",
+    "foster NOT",
+    "OR",
+    "*",
+    "foster*",
+    "^foster",
+    "+",
+    "heading: foster",
+    "{heading topic_words} : foster",
+    "text:",
+    '"""',
+    '"foster carers',
+    'foster "" carers',
+    "(foster",
+    "foster)",
+    "a:b:c",
+    "rowid = 1",
+    "' OR 1=1 --",
+    "\u0000",
+    "how long do you keep my records " * 50,
 ]
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_any_query_is_searched_without_error(published_notice, query):
+    published_notice("Harrowmere Council", body="Foster carers keep a diary.")
+
+    results = search_site(query)
+
+    for match in results.notices:
+        assert match.council.name == "Harrowmere Council"
+        assert "<" not in match.snippet.replace("<mark>", "").replace("</mark>", "")
 
 
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
@@ -675,6 +765,40 @@ def test_the_migration_fills_the_search_text_of_every_published_notice(
                 "SELECT indexdef FROM pg_indexes WHERE indexname = 'notices_search_vector_gin'"
             )
             assert "gin (search_vector)" in cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_0013_indexes_every_published_notices_parts_and_undoes_it(
+    published_notice, make_notice
+):
+    published_notice("Ashdown Council", body="Foster carers keep a diary.")
+    make_notice()  # never published
+    before = list(NoticeSearchSection.objects.values_list("notice_id", "anchor", "text"))
+    executor = MigrationExecutor(connection)
+    executor.migrate([("notices", "0010_version_pdfs")])
+    try:
+        assert full_text_index_exists() is False
+    finally:
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+    after = list(NoticeSearchSection.objects.values_list("notice_id", "anchor", "text"))
+    assert after == before and len(after) > 10
+    assert full_text_index_exists() is True
+    assert found_notices("fostering") == ["Ashdown Council"]
+
+
+def full_text_index_exists() -> bool:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT 1 FROM pg_indexes WHERE indexname = 'notices_search_section_gin'"
+            )
+        else:
+            cursor.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'notices_search_fts' AND type = 'table'"
+            )
+        return cursor.fetchone() is not None
 
 
 @pytest.mark.django_db(transaction=True)
