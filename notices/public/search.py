@@ -20,7 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from councils.models import Council
 from notices.public.search_ranking import START_MARK, STOP_MARK, best_parts
 from notices.public.search_terms import Term, search_terms
-from notices.text.search_words import one_line
+from notices.text.search_words import STOP_WORDS, one_line
 
 # Longer queries are cut to this; no real search needs more, and it bounds the work per request.
 MAX_QUERY_LENGTH = 200
@@ -36,12 +36,9 @@ SNIPPET_LENGTH = 220
 # which the indexed text and the query never contain (both are cleaned of them), so staff text
 # cannot forge a <mark>.
 
-# Common words that do not pick out a council's name ("of", "the").
-COMMON_WORDS = frozenset(
-    "a an and are as at be but by for from had has have i if in into is it its "  # noqa: SIM905
-    "of on or our so than that the their them then there these they this to was we were what "
-    "when where which who will with you your".split()
-)
+# Common words do not pick out a council's name: "how do I complain to merrowgate" is about
+# Merrowgate, not every council starting "do" or "I".
+COMMON_WORDS = STOP_WORDS
 # Words in nearly every council's name: they do not pick a council out.
 GENERIC_COUNCIL_WORDS = frozenset({"council", "councils"})
 

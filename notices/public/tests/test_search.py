@@ -324,6 +324,9 @@ def test_search_finds_councils_by_the_start_of_any_word_of_their_name(make_counc
     # Every council is a council.
     assert found_councils("council") == []
     assert found_councils("the council of") == []
+    # Nor do the small words of a question.
+    assert found_councils("can I see my file, harrowmere") == ["Harrowmere Borough Council"]
+    assert found_councils("does it tell me") == []
     # Nor does a single letter, or a tag.
     assert found_councils("h") == found_councils("<b>") == []
 
