@@ -42,6 +42,9 @@ COMMON_WORDS = STOP_WORDS
 # Words in nearly every council's name: they do not pick a council out.
 GENERIC_COUNCIL_WORDS = frozenset({"council", "councils"})
 
+# A word of a council's name, as the search reads words.
+_NAME_WORD = re.compile(r"[^\W_]+")
+
 # Stripped from both ends of each word of the query in the council match.
 # `%`, `_`, `\` and `&` are kept: they are matched literally.
 _EDGE_PUNCTUATION = "\"'‘’“”.,;:!?()[]{}<>*|-+~^=/#@$`"
@@ -140,7 +143,10 @@ def search_site(query: str) -> SearchResults:
     partly = False
     if query:
         councils = _matching_councils(query_words(query))
-        terms = search_terms(query)
+        place_words = frozenset(
+            word.casefold() for council in councils for word in _NAME_WORD.findall(council.name)
+        )
+        terms = search_terms(query, place_words=place_words)
         notices = _notice_matches(terms, every_term=True)
         if not notices and len(terms) > 1:
             # A question has words no notice uses ("can I take back my consent"): the notices

@@ -75,10 +75,15 @@ def best_parts(terms: list[Term], *, limit: int, every_term: bool = True) -> lis
     return _sqlite_best_parts(terms, limit=limit, every_term=every_term)
 
 
-def _term_weights(total: int, counts: list[int]) -> list[float]:
-    """How much each term counts: more the fewer of the `total` parts have it (an inverse
-    document frequency)."""
-    return [math.log(1 + total / max(count, 1)) for count in counts]
+def _term_weights(terms: list[Term], total: int, counts: list[int]) -> list[float]:
+    """How much each term counts in choosing a part: more the fewer of the `total` parts have it
+    (an inverse document frequency). A council's name picks the notice, not the part: it counts
+    nothing ("can I complain to Merrowgate" lands on the complaints section, not on the contact
+    block that names the council)."""
+    return [
+        0.0 if term.is_place else math.log(1 + total / max(count, 1))
+        for term, count in zip(terms, counts, strict=True)
+    ]
 
 
 def _chosen(ids: list[int], snippet: Expression) -> list[BestPart]:
@@ -112,7 +117,8 @@ def _postgres_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> 
             },
         )
         total = counts.pop("total")
-        weights = _term_weights(total, [counts[f"term_{index}"] for index in range(len(terms))])
+        counted = [counts[f"term_{index}"] for index in range(len(terms))]
+        weights = _term_weights(terms, total, counted)
     notice_rows = {"partition_by": [F("notice_id")]}
     in_notice = (
         {
@@ -196,7 +202,7 @@ def _sqlite_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> li
                 term_matches,
             )
             total, *term_counts = cursor.fetchone()
-            weights = _term_weights(total, term_counts)
+            weights = _term_weights(terms, total, term_counts)
     # Numbers this module computed, written into the statement as numbers.
     matched = " + ".join(
         f"t{index} * {weight!r}" for index, weight in zip(numbers, weights, strict=True)

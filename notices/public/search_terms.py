@@ -13,7 +13,7 @@ that matches most of the terms (notices.public.search).
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery
@@ -46,6 +46,8 @@ class Term:
 
     phrases: tuple[str, ...]
     topics: tuple[str, ...] = ()
+    # A word of a council's name the query names: it picks the notice, not the part.
+    is_place: bool = False
 
     def merged(self, other: "Term") -> "Term":
         return Term(
@@ -54,8 +56,12 @@ class Term:
         )
 
 
-def search_terms(query: str) -> list[Term]:
-    """The terms of a cleaned query (notices.public.search.clean_query), at most MAX_TERMS."""
+def search_terms(query: str, *, place_words: frozenset[str] = frozenset()) -> list[Term]:
+    """The terms of a cleaned query (notices.public.search.clean_query), at most MAX_TERMS.
+
+    `place_words`: the lower-case words of the names of the councils the query names; a term
+    that is one of them is marked as a place.
+    """
     terms: list[Term] = []
     generic: list[Term] = []
     join_next = False
@@ -68,7 +74,10 @@ def search_terms(query: str) -> list[Term]:
         else:
             terms.append(term)
     # Words such as "records" or "information" count only when nothing else was asked for.
-    return (terms or generic)[:MAX_TERMS]
+    return [
+        replace(term, is_place=not term.topics and set(term.phrases) <= place_words)
+        for term in (terms or generic)[:MAX_TERMS]
+    ]
 
 
 def _tokens(query: str) -> list[tuple[str, str]]:

@@ -52,6 +52,16 @@ def test_an_everyday_question_lands_on_the_part_of_each_notice_that_answers_it(
         assert anchor in expected, (notices[pk].council.name, anchor, expected)
 
 
+def test_a_question_naming_a_council_lands_on_that_councils_notice_only(demo):
+    results = search_site("how long does Kestrelford keep adoption records")
+
+    assert [council.name for council in results.councils] == ["Kestrelford Council"]
+    assert [match.council.name for match in results.notices] == ["Kestrelford Council"]
+    notice = Notice.objects.get(council__name="Kestrelford Council")
+    anchor = results.notices[0].url.split("#")[1]
+    assert anchor in answering_anchors(notice, {"retention"}, {"retention"})
+
+
 def test_fostering_and_foster_carers_find_the_same_demo_notices(demo):
     fostering = {match.council.name for match in search_site("fostering").notices}
     assert len(fostering) == 5

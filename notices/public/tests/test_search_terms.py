@@ -59,3 +59,14 @@ def test_fts5_match_text_has_only_quoted_words_and_our_own_operators():
         '("keep" OR {heading topic_words} : "retention") OR ("foster carers" OR "near") OR '
         '("heading") OR ("z")'
     )
+
+
+def test_a_word_of_a_named_councils_name_is_a_place():
+    places = frozenset({"kestrelford", "council"})
+    assert search_terms("how long does Kestrelford keep it", place_words=places) == [
+        Term((), ("retention",)),
+        Term(("kestrelford",), is_place=True),
+        Term(("keep",), ("retention",)),
+    ]
+    # Only a whole word of the name: "Kestrel" is searched for as a word like any other.
+    assert search_terms("kestrel", place_words=places) == [Term(("kestrel",))]
