@@ -77,7 +77,9 @@ EXPECTED = {
     "one kind of record": (3, 1),
     # Its councils and the chosen councils' rows, rendered every time (a query string).
     "councils side by side": (4, 4),
-    "search": (3, 3),
+    # The stamp, the councils, the best part of each notice, those parts with their snippets (a
+    # query of several words adds one, counting them: notices.public.search_ranking).
+    "search": (4, 4),
     "notice JSON-LD": (3, 1),
     "version JSON-LD": (3, 1),
     "bulk download": (2, 1),

@@ -42,7 +42,7 @@ from notices.models.versions import (
     SharedBlockVersionQuerySet,
 )
 from notices.models.audit import AuditEvent, AuditEventQuerySet
-from notices.models.search import NoticeSearchText
+from notices.models.search import NoticeSearchSection, NoticeSearchText
 from notices.models.printed import NoticeVersionPdf
 from notices.models.imports import ImportUpload, LibraryProposal
 
@@ -66,6 +66,7 @@ __all__ = [
     "NoticeKind",
     "NoticeQuerySet",
     "NoticeRecipient",
+    "NoticeSearchSection",
     "NoticeSearchText",
     "NoticeVersion",
     "NoticeVersionQuerySet",

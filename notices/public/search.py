@@ -1,54 +1,51 @@
-"""The site search: councils by name, and notices by the words of their current published version.
+"""The site search: councils by name, and notices by the words of their current published version,
+each result leading to the part of the notice that answers the query.
 
-It reads the NoticeSearchText that publishing keeps for each published notice
-(notices.publishing.search_index): the plain text of the council's own words in that version.
-
-On PostgreSQL the search is full text (`websearch_to_tsquery`, ranked, with `ts_headline`
-snippets). On SQLite, for local development, it is a simpler fallback: every word must appear
-somewhere in the text, and the snippet is cut in Python. Either way the query is only ever a
-parameter, never SQL, and staff text in a snippet is escaped before it is highlighted.
+The query is read into terms (notices.public.search_terms: words, "quoted phrases", "or", and
+everyday words that lead to a topic, so "how long do you keep my records" reaches retention).
+A notice matches when every term is found in it; its result links to its best part's anchor
+(notices.public.search_ranking), with a short snippet in which the matched words are marked.
+PostgreSQL and SQLite both search with stemming (full text; FTS5 with Porter), so they find the
+same notices. Staff text in a snippet is escaped before the marks become <mark>.
 """
 
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, When
+from django.db.models import Case, IntegerField, Q, When
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from councils.models import Council
-from notices.models import NoticeSearchText
-from notices.publishing.search_index import SEARCH_CONFIG, one_line
+from notices.public.search_ranking import START_MARK, STOP_MARK, best_parts
+from notices.public.search_terms import Term, search_terms
+from notices.text.search_words import STOP_WORDS, one_line
 
 # Longer queries are cut to this; no real search needs more, and it bounds the work per request.
 MAX_QUERY_LENGTH = 200
 # Of each kind of result, at most this many are shown.
 MAX_RESULTS = 50
-# The SQLite fallback looks for at most this many words; the rest are ignored.
+# The council match looks for at most this many words; the rest are ignored.
 MAX_WORDS = 8
-# Around this many characters of text in a snippet cut in Python (the SQLite fallback).
+# Around this many characters of text in a snippet cut in Python (a part whose text has no
+# match of its own, found by its heading or topic).
 SNIPPET_LENGTH = 220
 
-# Marks put around matched words by ts_headline, or by the fallback, then turned into <mark>
-# after the snippet is escaped. They are control characters, which the indexed text and the
-# query never contain (both are cleaned of them), so staff text cannot forge a <mark>.
-START_MARK = "\x02"
-STOP_MARK = "\x03"
+# The marks put around matched words (notices.public.search_ranking) are control characters,
+# which the indexed text and the query never contain (both are cleaned of them), so staff text
+# cannot forge a <mark>.
 
-# Common words that PostgreSQL's English configuration ignores too, so that the fallback does not
-# match every notice on "the", and a council's name on "of".
-COMMON_WORDS = frozenset(
-    "a an and are as at be but by for from had has have i if in into is it its "  # noqa: SIM905
-    "of on or our so than that the their them then there these they this to was we were what "
-    "when where which who will with you your".split()
-)
+# Common words do not pick out a council's name: "how do I complain to merrowgate" is about
+# Merrowgate, not every council starting "do" or "I".
+COMMON_WORDS = STOP_WORDS
 # Words in nearly every council's name: they do not pick a council out.
 GENERIC_COUNCIL_WORDS = frozenset({"council", "councils"})
 
-# Stripped from both ends of each word of the query in the fallback and the council match.
+# A word of a council's name, as the search reads words.
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+# Stripped from both ends of each word of the query in the council match.
 # `%`, `_`, `\` and `&` are kept: they are matched literally.
 _EDGE_PUNCTUATION = "\"'‘’“”.,;:!?()[]{}<>*|-+~^=/#@$`"
 
@@ -59,7 +56,10 @@ _EDGE_PUNCTUATION = "\"'‘’“”.,;:!?()[]{}<>*|-+~^=/#@$`"
 @dataclass(frozen=True)
 class NoticeMatch:
     council: Council
+    # The notice's title, and the heading of the part the result links to.
     title: str
+    section: str
+    # The notice's address, with the part's #anchor.
     url: str
     # Escaped text with the matched words in <mark>.
     snippet: SafeString
@@ -74,6 +74,8 @@ class SearchResults:
     notices: list[NoticeMatch]
     more_councils: bool
     more_notices: bool
+    # No notice has every term of the query: `notices` are those with some of them.
+    notices_partly_match: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -91,6 +93,8 @@ class SearchResults:
         counts = [count for count in counts if count]
         single = len(counts) == 1 and counts[0].startswith("1 ")
         verb = "matches" if single else "match"
+        if self.notices_partly_match and not self.councils:
+            verb = f"partly {verb}"
         return f"{' and '.join(counts)} {verb} ‘{self.query}’"
 
 
@@ -116,7 +120,7 @@ def clean_query(raw: str) -> tuple[str, bool]:
 
 
 def query_words(query: str) -> list[str]:
-    """The distinct words of the query that the fallback and the council match look for:
+    """The distinct words of the query that the council match looks for:
     punctuation trimmed from their ends, common words and single characters left out (they
     would match nearly everything), at most MAX_WORDS."""
     words: list[str] = []
@@ -136,12 +140,19 @@ def search_site(query: str) -> SearchResults:
     query, was_shortened = clean_query(query)
     councils: list[Council] = []
     notices: list[NoticeMatch] = []
+    partly = False
     if query:
         councils = _matching_councils(query_words(query))
-        if connection.vendor == "postgresql":
-            notices = _full_text_matches(query)
-        else:
-            notices = _fallback_matches(query_words(query))
+        place_words = frozenset(
+            word.casefold() for council in councils for word in _NAME_WORD.findall(council.name)
+        )
+        terms = search_terms(query, place_words=place_words)
+        notices = _notice_matches(terms, every_term=True)
+        if not notices and len(terms) > 1:
+            # A question has words no notice uses ("can I take back my consent"): the notices
+            # with some of them, those with more first, rather than nothing.
+            notices = _notice_matches(terms, every_term=False)
+            partly = bool(notices)
     return SearchResults(
         query=query,
         was_shortened=was_shortened,
@@ -149,6 +160,7 @@ def search_site(query: str) -> SearchResults:
         notices=notices[:MAX_RESULTS],
         more_councils=len(councils) > MAX_RESULTS,
         more_notices=len(notices) > MAX_RESULTS,
+        notices_partly_match=partly,
     )
 
 
@@ -183,67 +195,26 @@ def _name_has_word_starting(word: str) -> Q:
     )
 
 
-def _results_queryset(*fields: str):
-    """Search entries with what a result shows, and `fields` besides."""
-    return NoticeSearchText.objects.select_related("notice__council").only(
-        *fields,
-        "notice_id",
-        "title",
-        "notice__kind",
-        "notice__council__name",
-        "notice__council__slug",
-        "notice__council__kind",
-    )
-
-
-def _full_text_matches(query: str) -> list[NoticeMatch]:
-    # websearch_to_tsquery accepts any text: quotes make a phrase, "or" and a leading "-" work
-    # as people expect, and all else, SQL and HTML included, is just words. A query of only
-    # common words or punctuation becomes an empty tsquery, which matches nothing.
-    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    entries = (
-        _results_queryset()
-        .filter(search_vector=search_query)
-        .annotate(
-            rank=SearchRank(F("search_vector"), search_query),
-            headline=SearchHeadline(
-                "text",
-                search_query,
-                config=SEARCH_CONFIG,
-                start_sel=START_MARK,
-                stop_sel=STOP_MARK,
-                max_words=30,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
+def _notice_matches(terms: list[Term], *, every_term: bool) -> list[NoticeMatch]:
+    matches = []
+    for best in best_parts(terms, limit=MAX_RESULTS + 1, every_term=every_term):
+        section = best.section
+        notice = section.notice
+        search_text = getattr(notice, "search_text", None)
+        matches.append(
+            NoticeMatch(
+                council=notice.council,
+                title=search_text.title if search_text else notice.title,
+                section=section.heading,
+                url=reverse(
+                    "notices:detail",
+                    kwargs={"council_slug": notice.council.slug, "kind": notice.kind},
+                )
+                + f"#{section.anchor}",
+                snippet=highlight(best.marked_snippet or marked_snippet(section.text, [])),
+            )
         )
-        .order_by("-rank", "notice__council__name")[: MAX_RESULTS + 1]
-    )
-    return [_match(entry, entry.headline) for entry in entries]
-
-
-def _fallback_matches(words: list[str]) -> list[NoticeMatch]:
-    if not words:
-        return []
-    entries = _results_queryset("text")
-    for word in words:
-        # icontains escapes % and _, so they match only themselves.
-        entries = entries.filter(Q(text__icontains=word) | Q(title__icontains=word))
-    entries = entries.order_by("notice__council__name")[: MAX_RESULTS + 1]
-    return [_match(entry, marked_snippet(entry.text, words)) for entry in entries]
-
-
-def _match(entry: NoticeSearchText, marked_text: str) -> NoticeMatch:
-    council = entry.notice.council
-    return NoticeMatch(
-        council=council,
-        title=entry.title,
-        url=reverse(
-            "notices:detail", kwargs={"council_slug": council.slug, "kind": entry.notice.kind}
-        ),
-        snippet=highlight(marked_text),
-    )
+    return matches
 
 
 def marked_snippet(text: str, words: list[str]) -> str:

@@ -1,13 +1,18 @@
-"""The search text of each published notice, kept in step by publishing.
+"""The search's entries for each published notice, kept in step by publishing.
 
-Publishing keeps one NoticeSearchText per published notice (`index_version`), holding the plain
-text of the council's own words in that version. The shared DfE/NPD block is left out: it is the
-same in every notice, so it would match every notice alike. On PostgreSQL the entry also holds
-its weighted full-text vector. The search itself, which reads these entries, is
-notices.public.search.
+Publishing (`index_version`) keeps, for each published notice's current version:
+
+- one NoticeSearchSection per headed part of the page (notices.publishing.search_sections),
+  which the search matches and links to: the council's sections, the structured parts and the
+  shared national block's parts. On PostgreSQL each holds its weighted full-text vector; on
+  SQLite a full-text table (FTS5, Porter stemming) follows the rows through triggers (migration
+  notices 0013), so any write here, or a row copied in, is indexed in the same transaction;
+- one NoticeSearchText: the notice's title, and the plain text of the council's own words (the
+  site archive checks its rebuild against it).
+
+The search itself, which reads these entries, is notices.public.search.
 """
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,18 +20,18 @@ from typing import Any
 from django.contrib.postgres.search import CombinedSearchVector, SearchVector
 from django.db import connections
 from django.db.models import F, Model, Value
+from django.db.models.functions import Substr
 
-from notices.models import NoticeSearchText, NoticeVersion
+from notices.models import NoticeSearchSection, NoticeSearchText, NoticeVersion
 from notices.publishing.diffing.blocks import markdown_blocks
+from notices.publishing.search_sections import search_parts
+from notices.text.search_words import one_line
 
 SEARCH_CONFIG = "english"
 
 # A tsvector holds at most 1 MB; this much text stays well under it, and far exceeds a real
 # notice, so a pasted-in file cannot make publishing fail.
 MAX_VECTOR_TEXT = 400_000
-
-# Control characters, and with them the search's snippet marks, become spaces.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 # The words of a notice ---------------------------------------------------------------------
@@ -94,11 +99,6 @@ def _markdown_text(markdown_text: str) -> str:
     return " ".join(block.text for block in markdown_blocks(markdown_text))
 
 
-def one_line(text: str) -> str:
-    """One line of text: control characters gone, runs of whitespace one space."""
-    return " ".join(_CONTROL.sub(" ", text or "").split())
-
-
 def weighted_vector(words: NoticeWords) -> CombinedSearchVector:
     """The full-text vector (PostgreSQL): title and headings weigh A, everything else B."""
     return SearchVector(
@@ -133,6 +133,77 @@ def write_search_text(
         entries.create(notice_id=notice_id, **fields)
 
 
+@dataclass(frozen=True)
+class IndexedVersion:
+    """What the search sections of one notice are written from."""
+
+    notice_id: int
+    number: int
+    snapshot: dict[str, Any] | None
+    block_snapshot: dict[str, Any] | None
+
+    @classmethod
+    def of(cls, version: NoticeVersion) -> "IndexedVersion":
+        block = version.shared_block_version
+        return cls(
+            version.notice_id, version.number, version.snapshot, block.snapshot if block else None
+        )
+
+
+def write_search_sections(
+    model: type[Model],
+    *,
+    versions: Sequence[IndexedVersion],
+    shared_only: bool = False,
+    using: str = "default",
+) -> None:
+    """Replaces the search sections of each version's notice with the version's.
+
+    `shared_only`: only the shared block's sections are replaced (a block update), each notice's
+    own sections staying as they are. The statements are as many for one notice as for a
+    thousand. Takes the model, so that the data migration can pass its historical one.
+    """
+    entries = model._default_manager.using(using)
+    notice_ids = [version.notice_id for version in versions]
+    old = entries.filter(notice_id__in=notice_ids)
+    if shared_only:
+        old = old.filter(is_shared=True)
+    old.delete()
+    rows = []
+    for version in versions:
+        for position, part in enumerate(
+            search_parts(version.snapshot or {}, version.block_snapshot)
+        ):
+            if shared_only and not part.is_shared:
+                continue
+            rows.append(
+                model(
+                    notice_id=version.notice_id,
+                    version_number=version.number,
+                    position=position,
+                    anchor=part.anchor[:100],
+                    heading=part.heading[:300],
+                    topic=part.topic[:40],
+                    topic_words=part.topic_words[:200],
+                    text=part.text,
+                    is_shared=part.is_shared,
+                )
+            )
+    entries.bulk_create(rows, batch_size=500)
+    if connections[using].vendor == "postgresql":
+        entries.filter(notice_id__in=notice_ids, search_vector__isnull=True).update(
+            search_vector=section_vector()
+        )
+
+
+def section_vector() -> CombinedSearchVector:
+    """A section's full-text vector (PostgreSQL), from its own columns: its heading and topic
+    words weigh A, its text B."""
+    return SearchVector("heading", "topic_words", weight="A", config=SEARCH_CONFIG) + SearchVector(
+        Substr("text", 1, MAX_VECTOR_TEXT), weight="B", config=SEARCH_CONFIG
+    )
+
+
 def index_version(version: NoticeVersion) -> None:
     """Makes `version` the one the search finds for its notice. Publishing calls it, in the
     transaction that creates the version."""
@@ -142,14 +213,18 @@ def index_version(version: NoticeVersion) -> None:
         version_number=version.number,
         snapshot=version.snapshot,
     )
+    write_search_sections(NoticeSearchSection, versions=[IndexedVersion.of(version)])
 
 
 def index_versions(versions: Sequence[NoticeVersion]) -> None:
-    """Indexes the versions a shared block update gives every published notice.
+    """Indexes many notices' new versions at once: those a shared block update gives every
+    published notice, or a generated site's.
 
-    Such a version repeats its notice's previous version word for word and only embeds the new
-    block, which the search leaves out. So an entry already at the previous version just takes
-    the new number, in one UPDATE for all of them; any other version is indexed in full.
+    A block update's version repeats its notice's previous version word for word and only
+    embeds the new block. So where a notice's entries are already at the previous version, its
+    own sections just take the new number and its block sections are replaced, in a few
+    statements for all of them; any other version is indexed in full, its sections written with
+    the others'.
     """
     by_notice = {version.notice_id: version for version in versions}
     indexed_numbers = dict(
@@ -157,15 +232,32 @@ def index_versions(versions: Sequence[NoticeVersion]) -> None:
             "notice_id", "version_number"
         )
     )
-    in_step = {
+    in_step = sorted(
         notice_id
         for notice_id, version in by_notice.items()
         if version.is_shared_block_update and indexed_numbers.get(notice_id) == version.number - 1
-    }
+    )
     if in_step:
         NoticeSearchText.objects.filter(notice_id__in=in_step).update(
             version_number=F("version_number") + 1
         )
-    for notice_id, version in by_notice.items():
-        if notice_id not in in_step:
-            index_version(version)
+        NoticeSearchSection.objects.filter(notice_id__in=in_step).update(
+            version_number=F("version_number") + 1
+        )
+        write_search_sections(
+            NoticeSearchSection,
+            versions=[IndexedVersion.of(by_notice[notice_id]) for notice_id in in_step],
+            shared_only=True,
+        )
+    others = [version for notice_id, version in by_notice.items() if notice_id not in in_step]
+    for version in others:
+        write_search_text(
+            NoticeSearchText,
+            notice_id=version.notice_id,
+            version_number=version.number,
+            snapshot=version.snapshot,
+        )
+    if others:
+        write_search_sections(
+            NoticeSearchSection, versions=[IndexedVersion.of(version) for version in others]
+        )

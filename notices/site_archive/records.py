@@ -45,6 +45,7 @@ from notices.models import (
     Notice,
     NoticeDataCategory,
     NoticeRecipient,
+    NoticeSearchSection,
     NoticeSearchText,
     NoticeVersion,
     NoticeVersionPdf,
@@ -134,7 +135,7 @@ TABLES_BY_LABEL = {table.label: table for table in TABLES}
 
 # Rebuilt on import rather than archived: the search text by the import itself, the versions'
 # PDFs (made from their stored HTML) by `make_version_pdfs` afterwards.
-DERIVED_MODELS = (NoticeSearchText, NoticeVersionPdf)
+DERIVED_MODELS = (NoticeSearchText, NoticeSearchSection, NoticeVersionPdf)
 # Neither archived nor rebuilt: a file kept for an hour between an import's review and its draft.
 TRANSIENT_MODELS = (ImportUpload,)
 

@@ -283,7 +283,9 @@ def _rebuild_search_text() -> int:
     current = (
         current_versions()
         .select_related(None)
-        .only("notice_id", "number", "snapshot")
+        # The search indexes the shared block's parts too.
+        .select_related("shared_block_version")
+        .only("notice_id", "number", "snapshot", "shared_block_version__snapshot")
         .order_by("notice_id")
     )
     rebuilt = 0

@@ -4,9 +4,10 @@ however odd, gives a plain page on SQLite and PostgreSQL alike."""
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from notices.models import Notice, NoticeSearchText, NoticeVersion, Section
+from notices.models import Notice, NoticeSearchSection, NoticeSearchText, NoticeVersion, Section
 from notices.public import search
 from notices.public.search import (
     MAX_QUERY_LENGTH,
@@ -21,15 +22,6 @@ from notices.publishing.snapshots import notice_snapshot
 from notices.testing.html import assert_well_formed_page, outline
 
 pytestmark = pytest.mark.django_db
-
-POSTGRESQL_ONLY = pytest.mark.skipif(
-    "connection.vendor != 'postgresql'",
-    reason="full-text search (tsvector, ranking, websearch syntax) is PostgreSQL's",
-)
-SQLITE_ONLY = pytest.mark.skipif(
-    "connection.vendor != 'sqlite'",
-    reason="the word-by-word fallback only runs on SQLite",
-)
 
 SEARCH_URL = reverse("notices:search")
 
@@ -53,11 +45,27 @@ def published_notice(make_council, make_notice, publish):
     return make
 
 
-def add_section(notice: Notice, *, heading: str, body: str) -> Section:
-    section = Section(notice=notice, position=99, heading=heading, ico_item="purposes", body=body)
+def add_section(
+    notice: Notice, *, heading: str, body: str, ico_item: str = "purposes", position: int = 99
+) -> Section:
+    section = Section(
+        notice=notice, position=position, heading=heading, ico_item=ico_item, body=body
+    )
     section.full_clean()
     section.save()
     return section
+
+
+@pytest.fixture
+def add_to(publish):
+    """Adds a section to a published notice and publishes it again."""
+
+    def add(notice: Notice, **fields) -> Section:
+        section = add_section(notice, position=100 + notice.sections.count(), **fields)
+        publish(notice, "Added a section")
+        return section
+
+    return add
 
 
 def get_page(client, query: str | None) -> str:
@@ -143,6 +151,61 @@ def test_publishing_indexes_the_version_without_the_shared_block(
         assert entry.search_vector is None
 
 
+def test_publishing_indexes_each_headed_part_of_the_page_at_its_anchor(
+    make_notice, published_block, publish
+):
+    notice = make_notice()
+    version = publish(notice)
+
+    sections = list(NoticeSearchSection.objects.filter(notice=notice))
+    assert [section.anchor for section in sections] == [
+        "summary",
+        "introduction",
+        "why-we-use-it",
+        "your-rights",
+        "where-we-get-it",
+        "do-you-have-to-tell-us",
+        "sending-it-abroad",
+        "decisions-by-computer",
+        "data-categories",
+        "recipients",
+        "lawful-bases",
+        "retention",
+        "contact",
+        "shared-block",
+        "shared-national-pupil-database",
+    ]
+    # Every one is an id on the published page, so a result lands on it.
+    ids = set(outline(version.rendered_html).ids())
+    assert {section.anchor for section in sections} <= ids
+    assert {section.version_number for section in sections} == {1}
+    by_anchor = {section.anchor: section for section in sections}
+    assert by_anchor["your-rights"].topic == "rights"
+    assert by_anchor["your-rights"].topic_words == "rights"
+    assert by_anchor["your-rights"].text == "You can ask for a copy of your records."
+    assert by_anchor["retention"].topic_words == "retention"
+    assert "Looked-after children's case records" in by_anchor["retention"].text
+    assert "Police" in by_anchor["recipients"].text
+    assert "Complain to the Information Commissioner's Office" in by_anchor["contact"].text
+    assert by_anchor["shared-national-pupil-database"].is_shared
+    assert not by_anchor["your-rights"].is_shared
+    if connection.vendor == "postgresql":
+        assert all(section.search_vector for section in sections)
+
+
+def test_a_sections_index_entry_holds_what_the_page_shows_and_no_markup(make_notice, publish):
+    notice = make_notice()
+    Section.objects.filter(notice=notice, anchor="your-rights").update(
+        heading="Your\x02 rights\x03",
+        body="Before <script>alert('stolen')</script> after, `<b>code</b>` &amp; **bold**.",
+    )
+    publish(notice)
+
+    section = NoticeSearchSection.objects.get(notice=notice, anchor="your-rights")
+    assert section.heading == "Your rights"
+    assert section.text == "Before after, <b>code</b> & bold."
+
+
 def test_publishing_again_makes_new_words_findable_and_removed_words_not(published_notice, publish):
     notice = published_notice("Harrowmere Council", body="We place children with foster carers.")
     assert found_notices("foster") == ["Harrowmere Council"]
@@ -172,26 +235,54 @@ def test_a_shared_block_update_keeps_every_entry_in_step(published_notice, publi
         (second.pk, 2),
     ]
     assert {entry.notice_id: entry.text for entry in entries} == before
-    assert found_notices("foster") == ["Ashdown Council", "Brackley Council"]
-    # The block's words are not the councils' own, so they match no notice.
-    assert found_notices("department") == []
+    # Each notice's own sections moved to the new number; its block sections were rewritten.
+    sections = NoticeSearchSection.objects.filter(notice__in=[first, second])
+    assert set(sections.values_list("version_number", flat=True)) == {2}
+    assert list(sections.filter(is_shared=True).values_list("notice_id", "heading")) == [
+        (first.pk, "The Department for Education and the fostering database"),
+        (first.pk, "The National Pupil Database"),
+        (second.pk, "The Department for Education and the fostering database"),
+        (second.pk, "The National Pupil Database"),
+    ]
+    # The council's own words rank above the block's, which every notice repeats.
+    assert sorted(found_notices("foster")) == ["Ashdown Council", "Brackley Council"]
+    assert {match.url.split("#")[1] for match in search_site("foster").notices} == {
+        "living-with-carers"
+    }
+    # The block's own words lead to its part in each notice.
+    assert {match.url.split("#")[1] for match in search_site("national database").notices} == {
+        "shared-national-pupil-database"
+    }
 
 
-def test_a_block_update_moves_entries_in_step_in_one_update(
+def test_a_block_update_moves_entries_in_step_in_the_same_few_queries_for_any_number(
     published_notice, published_block, django_assert_num_queries
 ):
     for name in ["Ashdown Council", "Brackley Council", "Colbury Council"]:
         published_notice(name)
-    latest = list(NoticeVersion.objects.filter(number=1))
+    own_sections = NoticeSearchSection.objects.filter(notice__council__name="Ashdown Council")
+    own_sections = own_sections.filter(is_shared=False).count()
+    latest = list(NoticeVersion.objects.filter(number=1).select_related("shared_block_version"))
     next_versions = [
-        NoticeVersion(notice_id=v.notice_id, number=2, is_shared_block_update=True) for v in latest
+        NoticeVersion(
+            notice_id=v.notice_id,
+            number=2,
+            is_shared_block_update=True,
+            shared_block_version=v.shared_block_version,
+        )
+        for v in latest
     ]
 
-    # One query to read where the entries are, one to move them all.
-    with django_assert_num_queries(2):
+    # One query to read where the entries are, two to move them all, two to rewrite the block's
+    # sections (one to delete, one to insert), and on PostgreSQL one to fill their vectors.
+    vectors = 1 if connection.vendor == "postgresql" else 0
+    with django_assert_num_queries(5 + vectors):
         index_versions(next_versions)
 
     assert set(NoticeSearchText.objects.values_list("version_number", flat=True)) == {2}
+    assert set(NoticeSearchSection.objects.values_list("version_number", flat=True)) == {2}
+    # A notice's own sections stay as they were.
+    assert NoticeSearchSection.objects.filter(is_shared=False).count() == 3 * own_sections
 
 
 def test_a_block_update_rebuilds_an_entry_that_is_missing_or_out_of_step(
@@ -233,6 +324,9 @@ def test_search_finds_councils_by_the_start_of_any_word_of_their_name(make_counc
     # Every council is a council.
     assert found_councils("council") == []
     assert found_councils("the council of") == []
+    # Nor do the small words of a question.
+    assert found_councils("can I see my file, harrowmere") == ["Harrowmere Borough Council"]
+    assert found_councils("does it tell me") == []
     # Nor does a single letter, or a tag.
     assert found_councils("h") == found_councils("<b>") == []
 
@@ -245,7 +339,9 @@ def test_search_finds_notices_by_section_text_and_links_to_them(published_notice
 
     assert [match.council.name for match in results.notices] == ["Harrowmere Council"]
     match = results.notices[0]
-    assert match.url == notice.get_absolute_url()
+    # To the section that says it, not the top of the page.
+    assert match.url == f"{notice.get_absolute_url()}#living-with-carers"
+    assert match.section == "Living with carers"
     assert match.title == "Children's social care privacy notice"
     assert "<mark>" in match.snippet
     assert results.councils == []
@@ -320,54 +416,117 @@ def test_the_summary_counts_the_results_in_words(notices, councils, summary):
     assert results.summary == summary
 
 
-@SQLITE_ONLY
-def test_the_fallback_matches_percent_and_underscore_literally(published_notice):
-    published_notice("Ashdown Council", body="We answer 100% of requests; see form_a in x\\y.")
-    published_notice("Brackley Council", body="We answer 1000 requests; see form-a in x/y.")
-
-    # Unescaped, % and _ would be LIKE's wildcards and match Brackley's words too.
-    assert found_notices("100%") == ["Ashdown Council"]
-    assert found_notices("form_a") == ["Ashdown Council"]
-    assert found_notices("x\\y") == ["Ashdown Council"]
-    assert found_notices("%%") == []
-    # A single character would match nearly every notice, so it is not searched for.
-    assert found_notices("%") == found_notices("_") == found_notices("a") == []
-
-
-@SQLITE_ONLY
-def test_the_fallback_needs_every_word(published_notice):
-    published_notice("Ashdown Council", body="Foster carers keep a diary.")
-    published_notice("Brackley Council", body="Foster carers have training.")
-
-    assert found_notices("foster diary") == ["Ashdown Council"]
-    assert found_notices("foster carers") == ["Ashdown Council", "Brackley Council"]
-
-
-@POSTGRESQL_ONLY
-def test_full_text_search_ignores_punctuation_and_stems_words(published_notice):
+def test_punctuation_is_not_searched_for_and_words_are_stemmed(published_notice):
     published_notice("Ashdown Council", body="We answer 100% of requests about fostering.")
+    published_notice("Brackley Council", body="We answer 1000 requests; see form_b.")
 
-    assert found_notices("%") == []
-    assert found_notices("fostered") == ["Ashdown Council"]
+    assert found_notices("%") == found_notices("_") == found_notices("%%") == []
     assert found_notices("100%") == ["Ashdown Council"]
+    assert found_notices("fostered") == ["Ashdown Council"]
+    assert found_notices("FOSTERS") == ["Ashdown Council"]
+    assert sorted(found_notices("requested")) == ["Ashdown Council", "Brackley Council"]
+    # A single character would match nearly every notice, so it is not searched for.
+    assert found_notices("a") == []
 
 
-@POSTGRESQL_ONLY
-def test_full_text_search_understands_phrases_or_and_minus(published_notice):
+def test_fostering_and_foster_carers_find_the_same_notices(published_notice):
+    published_notice("Ashdown Council", body="Our fostering service supports families.")
+    published_notice("Brackley Council", body="Foster carers have training.")
+    published_notice("Colbury Council", body="Children live with foster parents.")
+    published_notice("Dunmore Council", body="Carers of disabled children get breaks.")
+
+    everyone = ["Ashdown Council", "Brackley Council", "Colbury Council"]
+    assert sorted(found_notices("fostering")) == everyone
+    assert sorted(found_notices("foster carers")) == everyone
+    assert sorted(found_notices("Foster carer")) == everyone
+    # Quoted, it is the phrase itself.
+    assert found_notices('"foster carers"') == ["Brackley Council"]
+
+
+def test_a_notice_matches_when_every_word_is_somewhere_in_it(published_notice, add_to):
+    ashdown = published_notice("Ashdown Council", body="Foster carers keep a diary.")
+    add_to(ashdown, heading="Training", body="Every carer has training.")
+    published_notice("Brackley Council", body="Foster carers have training.")
+    published_notice("Colbury Council", body="Foster carers live nearby.")
+
+    results = search_site("foster diary")
+    assert found_notices("foster diary") == ["Ashdown Council"]
+    assert not results.notices_partly_match
+    # The part that has both words is the one linked to.
+    assert sorted(found_notices("diary training")) == ["Ashdown Council"]
+    assert sorted(found_notices("foster training")) == ["Ashdown Council", "Brackley Council"]
+    brackley = search_site("foster training").notices
+    assert {match.url.split("#")[1] for match in brackley} == {"living-with-carers", "training"}
+
+
+def test_or_between_two_words_finds_either(published_notice):
     published_notice("Ashdown Council", body="Foster carers keep a diary.")
     published_notice("Brackley Council", body="Carers who foster have training.")
+    published_notice("Colbury Council", body="Carers who foster live nearby.")
 
-    assert found_notices('"foster carers"') == ["Ashdown Council"]
     assert sorted(found_notices("diary or training")) == ["Ashdown Council", "Brackley Council"]
-    assert found_notices("foster -diary") == ["Brackley Council"]
+    assert sorted(found_notices("foster diary OR training")) == [
+        "Ashdown Council",
+        "Brackley Council",
+    ]
 
 
-@POSTGRESQL_ONLY
-def test_full_text_search_ranks_a_heading_above_a_passing_mention(published_notice):
+def test_everyday_words_lead_to_the_section_on_their_topic(published_notice, add_to):
+    notice = published_notice("Ashdown Council")
+    add_to(
+        notice,
+        heading="Retention of case files",
+        ico_item="retention",
+        body="Case files are destroyed after the periods in our schedule.",
+    )
+
+    # The council's section never says "keep" or "long": its topic is what they lead to. (The
+    # retention table, "How long we keep it", is as good a place to land.)
+    for question in ["how long do you keep my records", "how long are files stored"]:
+        match = search_site(question).notices[0]
+        assert match.url.split("#")[1] in {"retention-of-case-files", "retention"}, question
+    assert (
+        search_site("how long are files destroyed after")
+        .notices[0]
+        .url.endswith("#retention-of-case-files")
+    )
+    # The conftest notice's rights section says "ask for a copy of your records".
+    assert search_site("can I see my file").notices[0].url.endswith("#your-rights")
+    assert search_site("who do you share it with").notices[0].url.endswith("#recipients")
+
+
+def test_a_question_with_words_no_notice_uses_finds_the_notices_with_some(published_notice):
+    published_notice("Ashdown Council", body="Foster carers keep a diary.")
+    published_notice("Brackley Council", body="Carers have training.")
+
+    results = search_site("foster zebra")
+
+    assert found_notices("foster zebra") == ["Ashdown Council"]
+    assert results.notices_partly_match
+    assert results.summary == "1 notice partly matches ‘foster zebra’"
+    # One word that no notice uses finds nothing.
+    assert search_site("zebra").is_empty
+
+
+def test_a_heading_ranks_above_a_passing_mention(published_notice):
     published_notice("Ashdown Council", body="Now and then we mention respite.")
     published_notice("Brackley Council", heading="Respite", body="Short stays away from home.")
 
     assert found_notices("respite") == ["Brackley Council", "Ashdown Council"]
+
+
+def test_search_queries_are_as_many_for_many_councils_as_for_one(
+    published_notice, django_assert_max_num_queries
+):
+    published_notice("Ashdown Council", body="Foster carers keep a diary.")
+    with CaptureQueriesContext(connection) as one_council:
+        search_site("how long do you keep foster carers' diaries")
+    for number in range(6):
+        published_notice(f"Council {number}", body="Foster carers keep a diary.")
+
+    with django_assert_max_num_queries(len(one_council)):
+        results = search_site("how long do you keep foster carers' diaries")
+    assert len(results.notices) == 7
 
 
 # Snippets ---------------------------------------------------------------------------------
@@ -380,12 +539,14 @@ def test_a_snippet_escapes_hostile_staff_text_and_marks_the_matched_words(client
         body="About fostering: `<script>alert('x')</script>` & <b>more</b>.",
     )
 
-    snippet = search_site("fostering").notices[0].snippet
+    match = search_site("fostering").notices[0]
+    snippet = match.snippet
     assert "<img" not in snippet and "<script" not in snippet and "<b>" not in snippet
-    assert "&lt;img src=x onerror=alert(1)&gt;" in snippet
-    assert "<mark>Fostering</mark>" in snippet and "<mark>fostering</mark>" in snippet
+    assert "<mark>fostering</mark>" in snippet
     # The code span's text is escaped too (PostgreSQL's headline leaves tag-like words out).
     assert "&amp; more" in snippet
+    # The heading is the link's text, escaped by the page like all staff text.
+    assert match.section == "<img src=x onerror=alert(1)> Fostering"
 
     html = get_page(client, "fostering")
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
@@ -459,8 +620,9 @@ def test_the_search_page_lists_councils_and_notices_with_the_count_in_words(
     assert "2 notices and 1 council match ‘foster’" in headings
     assert headings.index("Councils") < headings.index("Notices")
     assert f'href="{fosterdale.get_absolute_url()}"' in html
-    assert f'href="{notice.get_absolute_url()}"' in html
-    assert "Harrowmere Council: Children&#x27;s social care privacy notice" in html
+    url = f"{notice.get_absolute_url()}#living-with-carers"
+    assert f'href="{url}">Harrowmere Council: Living with carers</a>' in html
+    assert "In ‘Children&#x27;s social care privacy notice’" in html
     assert 'value="foster"' in html
 
 
@@ -515,7 +677,42 @@ HOSTILE_QUERIES = [
     "foster " * 2_000,
     "the",
     "!!!",
+    # SQLite FTS5's own syntax: only ever words, or nothing.
+    "AND OR NEAR(",
+    "NEAR(foster carers, 2)",
+    "foster AND",
+    "NOT foster",
+    "foster NOT",
+    "OR",
+    "*",
+    "foster*",
+    "^foster",
+    "+",
+    "heading: foster",
+    "{heading topic_words} : foster",
+    "text:",
+    '"""',
+    '"foster carers',
+    'foster "" carers',
+    "(foster",
+    "foster)",
+    "a:b:c",
+    "rowid = 1",
+    "' OR 1=1 --",
+    "\u0000",
+    "how long do you keep my records " * 50,
 ]
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_any_query_is_searched_without_error(published_notice, query):
+    published_notice("Harrowmere Council", body="Foster carers keep a diary.")
+
+    results = search_site(query)
+
+    for match in results.notices:
+        assert match.council.name == "Harrowmere Council"
+        assert "<" not in match.snippet.replace("<mark>", "").replace("</mark>", "")
 
 
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
@@ -571,6 +768,40 @@ def test_the_migration_fills_the_search_text_of_every_published_notice(
                 "SELECT indexdef FROM pg_indexes WHERE indexname = 'notices_search_vector_gin'"
             )
             assert "gin (search_vector)" in cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_0013_indexes_every_published_notices_parts_and_undoes_it(
+    published_notice, make_notice
+):
+    published_notice("Ashdown Council", body="Foster carers keep a diary.")
+    make_notice()  # never published
+    before = list(NoticeSearchSection.objects.values_list("notice_id", "anchor", "text"))
+    executor = MigrationExecutor(connection)
+    executor.migrate([("notices", "0010_version_pdfs")])
+    try:
+        assert full_text_index_exists() is False
+    finally:
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+    after = list(NoticeSearchSection.objects.values_list("notice_id", "anchor", "text"))
+    assert after == before and len(after) > 10
+    assert full_text_index_exists() is True
+    assert found_notices("fostering") == ["Ashdown Council"]
+
+
+def full_text_index_exists() -> bool:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT 1 FROM pg_indexes WHERE indexname = 'notices_search_section_gin'"
+            )
+        else:
+            cursor.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'notices_search_fts' AND type = 'table'"
+            )
+        return cursor.fetchone() is not None
 
 
 @pytest.mark.django_db(transaction=True)
