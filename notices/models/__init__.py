@@ -43,10 +43,20 @@ from notices.models.versions import (
 from notices.models.audit import AuditEvent, AuditEventQuerySet
 from notices.models.search import NoticeSearchText
 from notices.models.printed import NoticeVersionPdf
+from notices.models.subscriptions import (
+    AlertDelivery,
+    AlertDeliveryQuerySet,
+    AlertSubscription,
+    AlertSubscriptionQuerySet,
+)
 
 # isort: on
 
 __all__ = [
+    "AlertDelivery",
+    "AlertDeliveryQuerySet",
+    "AlertSubscription",
+    "AlertSubscriptionQuerySet",
     "NoticeVersionPdf",
     "MARKDOWN_HELP",
     "MARKDOWN_MAX_LENGTH",
