@@ -430,6 +430,7 @@ LOGGING = {
 #   ((body))), NOTIFY_BASE_URL (default the Notify API)
 #   ALERT_EMAILS_PER_SECOND  the most alert emails the worker sends a second (default 0: no limit;
 #                            a relay's or Notify's rate limit)
+#   ALERT_RESUME_SECONDS     below
 EMAIL_PROVIDER = os.environ.get("EMAIL_PROVIDER", "").strip().lower() or "smtp"
 EMAIL_BACKENDS = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
@@ -457,3 +458,6 @@ NOTIFY_BASE_URL = (
 if EMAIL_PROVIDER == "notify" and not (NOTIFY_API_KEY and NOTIFY_TEMPLATE_ID):
     raise ImproperlyConfigured("EMAIL_PROVIDER=notify needs NOTIFY_API_KEY and NOTIFY_TEMPLATE_ID.")
 ALERT_EMAILS_PER_SECOND = env_int("ALERT_EMAILS_PER_SECOND", 0)
+#   ALERT_RESUME_SECONDS     when a worker killed while sending alerts has its work finished by
+#                            the next run (default 600; notices.alerts.sending)
+ALERT_RESUME_SECONDS = env_int("ALERT_RESUME_SECONDS", 600)

@@ -48,7 +48,14 @@ class Drained:
 
 @task()
 def send_alerts() -> dict:
-    """Sends every queued email; retried later if any failed. Also deletes expired sign-ups."""
+    """Sends every queued email; retried later if any failed. Also deletes expired sign-ups.
+
+    A worker killed mid-run leaves this task marked running for good, and the queue never runs
+    it again; so before sending, a run that has work queues its own successor for
+    ALERT_RESUME_SECONDS later, which finishes anything the run did not. After a run that ends
+    well, the successor finds nothing to send and queues no other."""
+    if AlertDelivery.objects.pending(MAX_ATTEMPTS).exists():
+        _queue_successor()
     drained = send_pending()
     if drained.failed:
         _retry_later(send_alerts, after_attempt=_lowest_attempts())
@@ -128,6 +135,12 @@ def _record_failure(delivery_id: int, error: Exception) -> None:
         delivery.attempts += 1
         delivery.last_error = f"{type(error).__name__}: {error}"[:300]
         delivery.save(update_fields=["attempts", "last_error"])
+
+
+def _queue_successor() -> None:
+    if send_alerts.get_backend().supports_defer:
+        wait = timedelta(seconds=settings.ALERT_RESUME_SECONDS)
+        send_alerts.using(run_after=timezone.now() + wait).enqueue()
 
 
 def _lowest_attempts() -> int:
