@@ -9,6 +9,14 @@ EVERY_COUNCIL = "all"
 
 
 class SubscribeForm(forms.Form):
+    follows = forms.ChoiceField(
+        label="What do you want alerts about?",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose which notices you want alerts about",
+            "invalid_choice": "Choose which notices you want alerts about",
+        },
+    )
     email = forms.EmailField(
         label="Email address",
         max_length=EMAIL_MAX_LENGTH,
@@ -16,14 +24,6 @@ class SubscribeForm(forms.Form):
             "required": "Enter your email address",
             "invalid": "Enter an email address in the correct format, like name@example.com",
             "max_length": "Enter an email address that is 254 characters or fewer",
-        },
-    )
-    follows = forms.ChoiceField(
-        label="What do you want alerts about?",
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Choose which notices you want alerts about",
-            "invalid_choice": "Choose which notices you want alerts about",
         },
     )
 
