@@ -1,7 +1,8 @@
 """Queueing alerts once a publication commits: one delivery record per recipient and version.
 
 A major change to a notice (a council's own, or a shared block update cascaded into it) is owed
-to every confirmed subscriber following that council or every council; a shared block update is
+to every subscriber following that council or every council who had confirmed by the time it was
+published; a shared block update is
 also owed to each affected council's publishers, major or minor, so they know their notice
 changed without them. Minor changes by a council owe nothing. Queueing twice adds nothing: the
 records are unique per recipient and version.
@@ -44,7 +45,7 @@ def queue_deliveries(version_ids: list[int]) -> int:
     versions = list(
         NoticeVersion.objects.filter(pk__in=version_ids)
         .filter(Q(is_major=True) | Q(is_shared_block_update=True))
-        .values("pk", "is_major", "is_shared_block_update", "notice__council_id")
+        .values("pk", "is_major", "is_shared_block_update", "published_at", "notice__council_id")
     )
     council_ids = {version["notice__council_id"] for version in versions}
     subscribers = _subscribers_by_council(council_ids)
@@ -55,9 +56,11 @@ def queue_deliveries(version_ids: list[int]) -> int:
     for version in versions:
         council_id = version["notice__council_id"]
         if version["is_major"]:
+            # A change made before someone confirmed is not news to them.
             owed += [
                 AlertDelivery(subscription_id=subscriber_id, version_id=version["pk"])
-                for subscriber_id in subscribers[council_id] | subscribers[None]
+                for subscriber_id, confirmed_at in subscribers[council_id] + subscribers[None]
+                if confirmed_at <= version["published_at"]
             ]
         if version["is_shared_block_update"]:
             owed += [
@@ -68,16 +71,17 @@ def queue_deliveries(version_ids: list[int]) -> int:
     return len(owed)
 
 
-def _subscribers_by_council(council_ids: set[int]) -> dict[int | None, set[int]]:
-    """Confirmed subscribers' ids by the council they follow (None: every council)."""
-    found: dict[int | None, set[int]] = defaultdict(set)
+def _subscribers_by_council(council_ids: set[int]) -> dict[int | None, list[tuple]]:
+    """Confirmed subscribers' (id, when confirmed) by the council they follow (None: every
+    council)."""
+    found: dict[int | None, list[tuple]] = defaultdict(list)
     rows = (
         AlertSubscription.objects.confirmed()
         .filter(Q(council_id__in=council_ids) | Q(council__isnull=True))
-        .values_list("council_id", "pk")
+        .values_list("council_id", "pk", "confirmed_at")
     )
-    for council_id, pk in rows.iterator(chunk_size=BULK_SIZE):
-        found[council_id].add(pk)
+    for council_id, pk, confirmed_at in rows.iterator(chunk_size=BULK_SIZE):
+        found[council_id].append((pk, confirmed_at))
     return found
 
 

@@ -158,3 +158,14 @@ def test_an_email_the_server_refuses_is_counted_retried_and_then_listed_as_faili
     delivery.refresh_from_db()
     assert delivery.sent_at is not None
     assert [m.to for m in mail.outbox] == [["unlucky@example.org"]]
+
+
+def test_a_change_published_before_someone_confirmed_is_not_sent_to_them_however_late_queued(
+    make_notice, published_block, publish, subscriber
+):
+    notice = make_notice()
+    before = subscriber("before@example.org", notice.council)
+    version = publish(notice)  # no commit here: queueing has not run yet
+    subscriber("after@example.org", notice.council)
+    assert queueing.queue_deliveries([version.pk]) == 1
+    assert list(AlertDelivery.objects.values_list("subscription", flat=True)) == [before.pk]

@@ -176,3 +176,37 @@ def test_a_worker_killed_mid_batch_and_started_again_loses_no_email_and_sends_no
         assert AlertDelivery.objects.filter(sent_at__isnull=True).count() == 0
     finally:
         worker.stop()
+
+
+def test_a_shared_block_cascade_to_many_councils_sends_every_subscriber_one_email_per_notice(
+    worker, sink, make_notice, published_block, publish, subscriber, make_staff
+):
+    councils = 20
+    notices = [make_notice() for _ in range(councils)]
+    for notice in notices:
+        publish(notice)
+        for n in range(3):
+            subscriber(f"reader{n}@{notice.council.slug}.example.org", notice.council)
+    subscriber("everything@example.org")
+    subscriber("watcher@example.org")
+    publishers = [make_staff(notice.council, "publisher") for notice in notices[:5]]
+    worker.drain()
+    assert sink.count() == 0  # the first versions were published before anyone subscribed
+
+    published_block.parts.update(body="The Department now says which requests it approved.")
+    publish_shared_block(published_block, by=None, change_note="Approved requests", is_major=True)
+    worker.drain()
+
+    expected = councils * 3 + councils * 2 + len(publishers)
+    assert sink.count() == expected
+    assert len({m["Message-ID"] for m in sink.messages}) == expected
+    for notice in notices:
+        for n in range(3):
+            [alert] = sink.to(f"reader{n}@{notice.council.slug}.example.org")
+            assert notice.council.name in alert["Subject"]
+    for everywhere in ("everything@example.org", "watcher@example.org"):
+        subjects = sorted(m["Subject"] for m in sink.to(everywhere))
+        assert len(subjects) == len(set(subjects)) == councils
+    for publisher in publishers:
+        assert len(sink.to(publisher.email)) == 1
+    assert AlertDelivery.objects.filter(sent_at__isnull=True).count() == 0
