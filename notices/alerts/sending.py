@@ -72,15 +72,17 @@ def send_pending() -> Drained:
     try:
         while True:
             try:
-                delivery_id = _send_next(connection, skip=failed_here)
+                outcome = _send_next(connection, skip=failed_here)
             except _SendFailed as failure:
                 _record_failure(failure.delivery_id, failure.error)
                 failed_here.add(failure.delivery_id)
                 drained.failed += 1
                 connection.close()
                 continue
-            if delivery_id is None:
+            if outcome is None:
                 break
+            if not outcome:
+                continue
             drained.sent += 1
             if interval:
                 time.sleep(interval)
@@ -94,13 +96,29 @@ class _SendFailed(Exception):
         self.delivery_id, self.error = delivery_id, error
 
 
-def _send_next(connection, *, skip: set[int]) -> int | None:
-    """Sends the oldest unsent record; its id, or None when none is left."""
+def _send_next(connection, *, skip: set[int]) -> bool | None:
+    """Sends the oldest unsent record: True once sent, False if another worker had it, None when
+    none is left."""
     with transaction.atomic():
         delivery = (
             AlertDelivery.objects.pending(MAX_ATTEMPTS)
             .exclude(pk__in=skip)
-            .select_for_update(skip_locked=True)
+            .select_related(
+                "subscription__council",
+                "staff",
+                "version__notice__council",
+                "version__shared_block_version",
+            )
+            # The email needs a version's title and note, not its content: a notice's snapshot
+            # and HTML run to hundreds of kilobytes.
+            .defer(
+                "version__snapshot",
+                "version__rendered_html",
+                "version__shared_block_version__snapshot",
+            )
+            # Locks the record only (never the notice or the version), skipping any another
+            # worker holds.
+            .select_for_update(skip_locked=True, of=("self",))
             .order_by("pk")
             .first()
         )
@@ -112,18 +130,15 @@ def _send_next(connection, *, skip: set[int]) -> int | None:
             sent_at=timezone.now()
         )
         if not claimed:
-            return delivery.pk
-        delivery = AlertDelivery.objects.select_related(
-            "subscription__council",
-            "staff",
-            "version__notice__council",
-            "version__shared_block_version",
-        ).get(pk=delivery.pk)
+            return False
         try:
+            # One connection for the run (the backend's send_messages would open and close one
+            # per email); reopened after a failure closed it.
+            connection.open()
             connection.send_messages([build_message(email_for(delivery))])
         except Exception as error:
             raise _SendFailed(delivery.pk, error) from error
-    return delivery.pk
+    return True
 
 
 def _record_failure(delivery_id: int, error: Exception) -> None:
