@@ -8,9 +8,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 # Plain HTTP on 127.0.0.1 needs HTTPS-only cookies, the HTTPS redirect and HSTS off; nothing else
-# is relaxed (DEBUG stays off). The secret key and demo admin password are made once, per checkout.
+# is relaxed (DEBUG stays off). Emails (alerts, docs/alerts.md) go to files in .local/emails/
+# unless EMAIL_PROVIDER says otherwise. The secret key and demo admin password are made once, per checkout.
 LOCAL_ENV = DJANGO_HTTPS=false \
 	DJANGO_SITE_URL=http://$(HOST):$(PORT) \
+	EMAIL_PROVIDER=$${EMAIL_PROVIDER:-file} \
 	DJANGO_SECRET_KEY="$$(cat $(LOCAL)/secret-key)" \
 	DEMO_ADMIN_PASSWORD="$$(cat $(LOCAL)/admin-password)"
 

@@ -27,6 +27,7 @@ from benchmarks.site_benchmark import (
     throwaway_sqlite,
 )
 
+
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--councils", type=int, default=400)

@@ -425,7 +425,8 @@ LOGGING = {
 #   EMAIL_HOST, EMAIL_PORT (default localhost, 25), EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
 #   EMAIL_USE_TLS (STARTTLS, default false), EMAIL_USE_SSL (default false), EMAIL_TIMEOUT
 #   (seconds, default 20), DEFAULT_FROM_EMAIL (default notices@privacy-notices.example)
-# or GOV.UK Notify instead, with EMAIL_PROVIDER=notify:
+# or GOV.UK Notify instead, with EMAIL_PROVIDER=notify (EMAIL_PROVIDER=file, for `make run`, writes
+# each email to a file in EMAIL_FILE_PATH, default .local/emails):
 #   NOTIFY_API_KEY, NOTIFY_TEMPLATE_ID (a template whose subject is ((subject)) and body
 #   ((body))), NOTIFY_BASE_URL (default the Notify API)
 #   ALERT_EMAILS_PER_SECOND  the most alert emails the worker sends a second (default 0: no limit;
@@ -435,10 +436,16 @@ EMAIL_PROVIDER = os.environ.get("EMAIL_PROVIDER", "").strip().lower() or "smtp"
 EMAIL_BACKENDS = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "notify": "notices.alerts.notify.NotifyEmailBackend",
+    # For a developer's machine only (`make run`): each email written to a file in
+    # EMAIL_FILE_PATH, to open the links in it.
+    "file": "django.core.mail.backends.filebased.EmailBackend",
 }
 if EMAIL_PROVIDER not in EMAIL_BACKENDS:
-    raise ImproperlyConfigured(f"EMAIL_PROVIDER must be smtp or notify, not {EMAIL_PROVIDER!r}.")
+    raise ImproperlyConfigured(
+        f"EMAIL_PROVIDER must be smtp, notify or file, not {EMAIL_PROVIDER!r}."
+    )
 EMAIL_BACKEND = EMAIL_BACKENDS[EMAIL_PROVIDER]
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", "").strip() or str(BASE_DIR / ".local/emails")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip() or "localhost"
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -59,8 +59,15 @@ def test_notify_is_chosen_by_email_provider_and_refuses_to_start_without_its_key
         "s.EMAIL_BACKEND",
     )
     assert chosen.stdout.strip() == "notices.alerts.notify.NotifyEmailBackend"
+    to_files = load_settings(
+        {"DJANGO_SECRET_KEY": SECRET, "EMAIL_PROVIDER": "file", "EMAIL_FILE_PATH": "/srv/mail"},
+        "[s.EMAIL_BACKEND, s.EMAIL_FILE_PATH]",
+    )
+    assert to_files.stdout.strip() == str(
+        ["django.core.mail.backends.filebased.EmailBackend", "/srv/mail"]
+    )
     unknown = load_settings({"DJANGO_SECRET_KEY": SECRET, "EMAIL_PROVIDER": "carrier-pigeon"})
-    assert "EMAIL_PROVIDER must be smtp or notify" in unknown.stderr
+    assert "EMAIL_PROVIDER must be smtp, notify or file" in unknown.stderr
 
 
 SERVICE_ID, KEY_SECRET = str(uuid.uuid4()), str(uuid.uuid4())
