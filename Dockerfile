@@ -41,5 +41,8 @@ USER app
 EXPOSE 8000
 
 # The web server. Run the same image a second time, with the same environment, as the background
-# task worker: `python manage.py db_worker` (docs/developers.md, "Background tasks").
+# task worker: `python manage.py db_worker` (docs/developers.md, "Background tasks"). The worker
+# sends the email alerts too, so it needs the EMAIL_* (or EMAIL_PROVIDER=notify and NOTIFY_*)
+# variables and DJANGO_SITE_URL for the links in them (docs/alerts.md). Stop it with SIGTERM: it
+# finishes the task in hand; a worker killed outright loses no email (docs/alerts.md).
 CMD ["gunicorn", "--config", "config/gunicorn.conf.py", "config.wsgi:application"]

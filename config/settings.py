@@ -374,6 +374,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 PUBLIC_PATH_STARTS = frozenset(
     {
         "accessibility",
+        "alerts",
         "api",
         "compare",
         "councils",
@@ -383,6 +384,7 @@ PUBLIC_PATH_STARTS = frozenset(
         "healthz",
         "markdownx",
         "oembed",
+        "privacy",
         "robots.txt",
         "search",
         "sitemap.xml",
@@ -418,3 +420,53 @@ LOGGING = {
     # WeasyPrint logs some twenty progress lines per PDF at INFO; its warnings still show.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
+
+# Email (notices.alerts): public alerts, their confirmation links, and the publishers' notes of a
+# shared block update, all sent by the task worker. Django's SMTP backend by default, read from
+# Django's own setting names:
+#   EMAIL_HOST, EMAIL_PORT (default localhost, 25), EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
+#   EMAIL_USE_TLS (STARTTLS, default false), EMAIL_USE_SSL (default false), EMAIL_TIMEOUT
+#   (seconds, default 20), DEFAULT_FROM_EMAIL (default notices@privacy-notices.example)
+# or GOV.UK Notify instead, with EMAIL_PROVIDER=notify (EMAIL_PROVIDER=file, for `make run`, writes
+# each email to a file in EMAIL_FILE_PATH, default .local/emails):
+#   NOTIFY_API_KEY, NOTIFY_TEMPLATE_ID (a template whose subject is ((subject)) and body
+#   ((body))), NOTIFY_BASE_URL (default the Notify API)
+#   ALERT_EMAILS_PER_SECOND  the most alert emails the worker sends a second (default 0: no limit;
+#                            a relay's or Notify's rate limit)
+#   ALERT_RESUME_SECONDS     below
+EMAIL_PROVIDER = os.environ.get("EMAIL_PROVIDER", "").strip().lower() or "smtp"
+EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "notify": "notices.alerts.notify.NotifyEmailBackend",
+    # For a developer's machine only (`make run`): each email written to a file in
+    # EMAIL_FILE_PATH, to open the links in it.
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+}
+if EMAIL_PROVIDER not in EMAIL_BACKENDS:
+    raise ImproperlyConfigured(
+        f"EMAIL_PROVIDER must be smtp, notify or file, not {EMAIL_PROVIDER!r}."
+    )
+EMAIL_BACKEND = EMAIL_BACKENDS[EMAIL_PROVIDER]
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", "").strip() or str(BASE_DIR / ".local/emails")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip() or "localhost"
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# A relay that stops answering must not hold the worker for good.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = (
+    os.environ.get("DEFAULT_FROM_EMAIL", "").strip() or "notices@privacy-notices.example"
+)
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "").strip()
+NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "").strip()
+NOTIFY_BASE_URL = (
+    os.environ.get("NOTIFY_BASE_URL", "").strip() or "https://api.notifications.service.gov.uk"
+)
+if EMAIL_PROVIDER == "notify" and not (NOTIFY_API_KEY and NOTIFY_TEMPLATE_ID):
+    raise ImproperlyConfigured("EMAIL_PROVIDER=notify needs NOTIFY_API_KEY and NOTIFY_TEMPLATE_ID.")
+ALERT_EMAILS_PER_SECOND = env_int("ALERT_EMAILS_PER_SECOND", 0)
+#   ALERT_RESUME_SECONDS     when a worker killed while sending alerts has its work finished by
+#                            the next run (default 600; notices.alerts.sending)
+ALERT_RESUME_SECONDS = env_int("ALERT_RESUME_SECONDS", 600)

@@ -47,6 +47,8 @@ urlpatterns = [
     path("healthz", site_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("api/v1/", api.urls),
+    # Email alerts and the site's privacy page (notices.alerts).
+    path("", include("notices.alerts.urls")),
     path("", include("notices.public.council_urls")),
     path("", include("notices.public.urls")),
 ]

@@ -42,6 +42,12 @@ def _versions_published(sender, version_ids: list[int], **kwargs) -> None:
     store_pdfs_of_ids(version_ids)
 
 
+def _alerts_owed(sender, version_ids: list[int], **kwargs) -> None:
+    from notices.alerts.queueing import versions_published
+
+    versions_published(version_ids)
+
+
 class NoticesConfig(AppConfig):
     name = "notices"
     default_auto_field = "django.db.models.BigAutoField"
@@ -72,3 +78,6 @@ class NoticesConfig(AppConfig):
         )
         # Each published version's PDF is made once, after its publication commits.
         versions_published.connect(_versions_published, dispatch_uid="notices.version_pdfs")
+        # A major change emails its subscribers, a shared block update its councils' publishers:
+        # queued for the worker (notices.alerts), after the publication commits.
+        versions_published.connect(_alerts_owed, dispatch_uid="notices.alerts")

@@ -25,6 +25,11 @@ SITE_PATHS = (
     "/search/?q=%3Cscript%3E",
     "/accessibility/",
     "/developers/",
+    "/privacy/",
+    "/alerts/",
+    "/alerts/check-your-email/",
+    "/alerts/confirm/not-a-token/",
+    "/alerts/unsubscribe/not-a-token/",
 )
 
 
@@ -32,6 +37,7 @@ def demo_html_paths() -> list[str]:
     paths = list(SITE_PATHS)
     for council in Council.objects.all():
         paths.append(council.get_absolute_url())
+        paths.append(f"/alerts/councils/{council.slug}/")
         for notice in council.notices.all():
             base = notice.get_absolute_url()
             latest = notice.versions.count()

@@ -26,6 +26,8 @@ from django_tasks_db.models import DBTaskResult
 from councils.models import Council, CouncilMembership
 from councils.roles import PUBLISHER_GROUP
 from notices.models import (
+    AlertDelivery,
+    AlertSubscription,
     AuditEvent,
     DataCategory,
     Notice,
@@ -54,6 +56,8 @@ NATIONAL_ONLY = {
     AccessLog,
     AccessFailureLog,
     DBTaskResult,
+    # Alert emails name subscribers' addresses and every council's versions.
+    AlertDelivery,
 }
 
 REFUSED = {403, 404}
@@ -101,6 +105,12 @@ def world(make_notice, make_staff, publish, published_block) -> World:
             args_kwargs={"args": [], "kwargs": {"version_ids": []}},
             task_path="notices.printing.pdf.make_pdfs_in_background",
             backend_name="default",
+        ),
+        AlertDelivery: AlertDelivery.objects.create(
+            subscription=AlertSubscription.objects.create(
+                email="follower@example.org", council=notice_b.council
+            ),
+            version=version_b,
         ),
     }
     return World(notice_a, notice_b, objects_b)

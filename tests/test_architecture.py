@@ -53,6 +53,7 @@ ALLOWED = {
     "notices.site_archive": ("notices.publishing", "notices.models", "councils"),
     "notices.printing": ("notices.publishing", "notices.models", "notices.text"),
     "notices.api": ("notices.publishing", "notices.models", "notices.text", "councils.models"),
+    "notices.alerts": ("notices.publishing", "notices.models", "notices.text", "councils"),
     "notices.templatetags": ("notices.text",),
 }
 AREAS = [area for area in ALLOWED if area != "notices.templatetags"]

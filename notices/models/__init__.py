@@ -45,10 +45,20 @@ from notices.models.audit import AuditEvent, AuditEventQuerySet
 from notices.models.search import NoticeSearchSection, NoticeSearchText
 from notices.models.printed import NoticeVersionPdf
 from notices.models.imports import ImportUpload, LibraryProposal
+from notices.models.subscriptions import (
+    AlertDelivery,
+    AlertDeliveryQuerySet,
+    AlertSubscription,
+    AlertSubscriptionQuerySet,
+)
 
 # isort: on
 
 __all__ = [
+    "AlertDelivery",
+    "AlertDeliveryQuerySet",
+    "AlertSubscription",
+    "AlertSubscriptionQuerySet",
     "NoticeVersionPdf",
     "MARKDOWN_HELP",
     "MARKDOWN_MAX_LENGTH",
