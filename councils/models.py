@@ -48,6 +48,8 @@ https_only = URLValidator(
     schemes=["https"],
     message="Enter the complaint form's full web address, starting https:// (a form that is "
     "not served over HTTPS would send people's complaints unprotected).",
+    # Its own code: a form replaces an "invalid" message with its generic "Enter a valid URL".
+    code="not_https",
 )
 
 
