@@ -201,3 +201,25 @@ def test_later_rules_read_only_the_council_and_lawful_bases(make_council, make_n
     failing = later_rules(council=snapshot["council"], lawful_bases=snapshot["lawful_bases"])
     assert [each.key for each in failing] == ["council-complaints"]
     assert later_rules(council=snapshot["council"], lawful_bases=[], on=date(2026, 1, 1)) == []
+
+
+# --- The demo ------------------------------------------------------------------------------------
+
+
+def test_every_demo_notices_public_page_shows_its_councils_complaint_route(client, demo):
+    from councils.models import Council
+
+    councils = Council.objects.all()
+    assert councils.count() >= 5
+    for council in councils:
+        notice = council.notices.get()
+        html = client.get(notice.get_absolute_url()).content.decode()
+        assert f"Complain to {council.name}</h3>" in html, council.slug
+        assert f'href="{council.complaint_form_url}"' in html
+        assert "within 30 days" in html
+        assert later_rules(**_published_parts(notice)) == []
+
+
+def _published_parts(notice) -> dict:
+    snapshot = NoticeVersion.objects.filter(notice=notice).order_by("-number").first().snapshot
+    return {"council": snapshot["council"], "lawful_bases": snapshot["lawful_bases"]}
