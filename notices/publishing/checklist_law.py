@@ -15,7 +15,7 @@ from datetime import date
 # The GDPR applied from 25 May 2018; it has been UK law, as the UK GDPR, since the end of the
 # Brexit transition period (11pm on 31 December 2020, so from 1 January 2021).
 GDPR_APPLIED = date(2018, 5, 25)
-UK_GDPR_NOTE = "UK law, as the UK GDPR, since 1 January 2021"
+UK_GDPR_NOTE = "UK law, as the UK GDPR, since 1 January 2021."
 # Data (Use and Access) Act 2025 s.103, commenced on 19 June 2026.
 COMPLAINTS_DUTY = date(2026, 6, 19)
 
@@ -23,7 +23,7 @@ COMPLAINTS_DUTY = date(2026, 6, 19)
 @dataclass(frozen=True)
 class Law:
     """Where a checklist item comes from: a citation in words, the date it took effect, and a
-    short note (a later change, or how it became UK law)."""
+    short note of whole sentences (a later change, or how it became UK law)."""
 
     citation: str
     took_effect: date
@@ -35,7 +35,7 @@ class Law:
 
 def _uk_gdpr(articles: str, note: str = "") -> Law:
     return Law(
-        f"UK GDPR {articles}", GDPR_APPLIED, f"{UK_GDPR_NOTE}. {note}" if note else UK_GDPR_NOTE
+        f"UK GDPR {articles}", GDPR_APPLIED, f"{UK_GDPR_NOTE} {note}" if note else UK_GDPR_NOTE
     )
 
 
