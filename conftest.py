@@ -82,6 +82,8 @@ def make_council(db):
             "dpo_name": "Data Protection Officer",
             "dpo_email": f"dpo@council{number}.example",
             "ico_registration_number": "Z1234567",
+            # Required since 19 June 2026 (notices.publishing.checklist): the council's own route.
+            "complaint_form_url": f"https://council{number}.example/data-protection-complaint",
         } | fields
         council = Council(**values)
         council.full_clean()

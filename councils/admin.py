@@ -43,6 +43,17 @@ class CouncilAdmin(CouncilScopedAdminMixin, admin.ModelAdmin):
             {"fields": ["dpo_name", "dpo_email", "dpo_phone", "dpo_address"]},
         ),
         (
+            "Data protection complaints",
+            {
+                "fields": ["complaint_form_url", "complaint_email", "complaint_address"],
+                # The law's words: a form that can be completed electronically and by other means.
+                "description": "Since 19 June 2026 the law requires the council to take "
+                "complaints about its use of personal information itself, through a form that "
+                "can be filled in online, and in other ways such as by post. Notices show this "
+                "route before the right to complain to the Information Commissioner's Office.",
+            },
+        ),
+        (
             "Information Commissioner's Office",
             {"fields": ["ico_registration_number", "opened_revision"]},
         ),

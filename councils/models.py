@@ -2,7 +2,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -42,6 +42,17 @@ def validate_embed_origins(text: str) -> None:
             )
 
 
+# A complaint form is where people type about their own, often sensitive, case: a page served
+# without TLS would expose it, so only https:// addresses are accepted.
+https_only = URLValidator(
+    schemes=["https"],
+    message="Enter the complaint form's full web address, starting https:// (a form that is "
+    "not served over HTTPS would send people's complaints unprotected).",
+    # Its own code: a form replaces an "invalid" message with its generic "Enter a valid URL".
+    code="not_https",
+)
+
+
 class CouncilQuerySet(models.QuerySet):
     def by_name(self) -> "CouncilQuerySet":
         return self.order_by("name")
@@ -63,7 +74,14 @@ DETAIL_FIELDS = (
     "dpo_phone",
     "dpo_address",
     "ico_registration_number",
+    "complaint_form_url",
+    "complaint_email",
+    "complaint_address",
 )
+
+# The council's own data protection complaint route (Data Protection Act 2018 s.164A, inserted by
+# the Data (Use and Access) Act 2025 s.103, in force from 19 June 2026); see docs/law.md.
+COMPLAINT_FIELDS = ("complaint_form_url", "complaint_email", "complaint_address")
 
 
 class Council(models.Model):
@@ -121,6 +139,30 @@ class Council(models.Model):
         max_length=8,
         blank=True,
         validators=[ico_registration_validator],
+    )
+
+    complaint_form_url = models.URLField(
+        "data protection complaint form",
+        max_length=500,
+        blank=True,
+        validators=[https_only, single_line_text],
+        help_text="The web address of the council's form for complaints about how it uses "
+        "personal information, e.g. https://www.example.gov.uk/data-protection-complaint. "
+        "Notices cannot be published without one.",
+    )
+    complaint_email = models.EmailField(
+        "complaints email",
+        blank=True,
+        validators=[single_line_text],
+        help_text="Where people can email a data protection complaint, if not through the form.",
+    )
+    complaint_address = models.TextField(
+        "complaints postal address",
+        blank=True,
+        max_length=1000,
+        validators=[staff_text],
+        help_text="Where people can post a complaint. Leave empty to use the controller's "
+        "postal address.",
     )
 
     embed_origins = models.TextField(

@@ -1,9 +1,11 @@
 """What needs staff attention, on the admin's front page: notices past their review date, drafts
-waiting to be published, and published notices still showing an older version of the shared
-DfE/NPD block. Each person sees only the councils they may see (councils.permissions)."""
+waiting to be published, published notices still showing an older version of the shared
+DfE/NPD block, and published notices that fall short of the law now in force (a rule that began
+after they were published; their public pages stay as published). Each person sees only the
+councils they may see (councils.permissions)."""
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import OuterRef, Subquery
@@ -11,6 +13,7 @@ from django.utils import timezone
 
 from councils import permissions
 from notices.models import Notice, NoticeVersion, SharedBlockVersion
+from notices.publishing.checklist import later_rules
 from notices.publishing.publish import draft_status
 from notices.publishing.snapshots import council_snapshot
 
@@ -21,10 +24,14 @@ class Dashboard:
     waiting_drafts: list[Notice]
     older_block: list[Notice]
     notice_count: int
+    # Each carries `shortfall`: the labels of the checklist items its published version fails.
+    falls_short: list[Notice] = field(default_factory=list)
 
     @property
     def needs_nothing(self) -> bool:
-        return not (self.overdue_reviews or self.waiting_drafts or self.older_block)
+        return not (
+            self.overdue_reviews or self.waiting_drafts or self.older_block or self.falls_short
+        )
 
 
 def dashboard_for(user: permissions.User, *, today: date | None = None) -> Dashboard:
@@ -45,6 +52,7 @@ def dashboard_for(user: permissions.User, *, today: date | None = None) -> Dashb
     latest_block_numbers = _latest_block_numbers()
     for notice in notices:
         notice.latest_block_number = latest_block_numbers.get(notice.kind)
+        notice.shortfall = _shortfall(notice, today)
     return Dashboard(
         overdue_reviews=sorted(
             (notice for notice in notices if notice.review_due < today),
@@ -59,6 +67,7 @@ def dashboard_for(user: permissions.User, *, today: date | None = None) -> Dashb
             and (notice.embedded_block_number or 0) < notice.latest_block_number
         ],
         notice_count=len(notices),
+        falls_short=[notice for notice in notices if notice.shortfall],
     )
 
 
@@ -70,7 +79,19 @@ def with_latest_version(notices):
         embedded_block_number=Subquery(latest.values("shared_block_version__number")[:1]),
         # Only the small council part of the snapshot, not the whole of it.
         published_council=Subquery(latest.values("snapshot__council")[:1]),
+        published_lawful_bases=Subquery(latest.values("snapshot__lawful_bases")[:1]),
     )
+
+
+def _shortfall(notice: Notice, today: date) -> list[str]:
+    if notice.latest_version_number is None:
+        return []
+    failing = later_rules(
+        council=_as_dict(notice.published_council) or {},
+        lawful_bases=_as_dict(notice.published_lawful_bases) or [],
+        on=today,
+    )
+    return [item.label for item in failing]
 
 
 def _latest_block_numbers() -> dict[str, int]:
@@ -98,6 +119,6 @@ def has_unpublished_changes(notice: Notice) -> bool:
     return draft_status(notice).has_unpublished_changes
 
 
-def _as_dict(value) -> dict | None:
+def _as_dict(value):
     # A JSON key pulled out in a subquery comes back as text on some databases.
     return json.loads(value) if isinstance(value, str) else value

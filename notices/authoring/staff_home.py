@@ -2,8 +2,10 @@
 
 What a council editor or publisher sees first when they sign in, instead of Django's list of
 models: for each of their council's notices, the version the public sees, whether a draft waits
-to be published (and who saved it, when), whether the ICO checklist is met, the review date, and
-the next thing to do. Who may do what comes from councils.permissions.
+to be published (and who saved it, when), whether the ICO checklist is met, whether the published
+version still meets the law in force (a duty that began after it was published, such as the
+complaint route of 19 June 2026, shows here, while its public page stays as published), the review
+date, and the next thing to do. Who may do what comes from councils.permissions.
 """
 
 from dataclasses import dataclass, field
@@ -39,6 +41,8 @@ class NoticeState:
     draft_saved_by: str | None
     draft_saved_at: datetime
     missing_items: list[str]
+    # Checklist items the published version fails under today's law.
+    published_shortfall: list[str]
     review_due: date
     review_overdue: bool
     actions: list[Action] = field(default_factory=list)
@@ -52,6 +56,8 @@ class NoticeState:
             found.append(
                 ("checklist-failing", f"Checklist: {count} item{'s' if count != 1 else ''} missing")
             )
+        if self.published_shortfall:
+            found.append(("falls-short", "Published version falls short of the law now in force"))
         if self.draft_waiting:
             found.append(("draft-waiting", "Draft waiting to be published"))
         if self.review_overdue:
@@ -84,6 +90,9 @@ def _state_of(notice: Notice, user: permissions.User, today: date) -> NoticeStat
         draft_saved_by=display_name(notice.updated_by) if notice.updated_by_id else None,
         draft_saved_at=notice.updated_at,
         missing_items=[item.label for item in completeness.missing],
+        published_shortfall=[item.label for item in check_completeness(latest.snapshot).missing]
+        if latest
+        else [],
         review_due=notice.review_due,
         review_overdue=notice.review_due < today,
         actions=_actions(notice, user, waiting=waiting, complete=completeness.is_complete),

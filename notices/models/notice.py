@@ -239,6 +239,10 @@ class LawfulBasis(models.Model):
         A6_1_C = "A6-1-c", "Article 6(1)(c): legal obligation"
         A6_1_D = "A6-1-d", "Article 6(1)(d): vital interests"
         A6_1_E = "A6-1-e", "Article 6(1)(e): public task"
+        # Added by the Data (Use and Access) Act 2025. Neither it nor (f) is open to a council
+        # for its tasks; they are listed so a notice that names one is refused with the reason
+        # (notices.publishing.checklist), rather than not being recordable.
+        A6_1_EA = "A6-1-ea", "Article 6(1)(ea): recognised legitimate interests"
         A6_1_F = "A6-1-f", "Article 6(1)(f): legitimate interests"
         A9_2_A = "A9-2-a", "Article 9(2)(a): explicit consent"
         A9_2_B = "A9-2-b", "Article 9(2)(b): employment, social security and social protection"

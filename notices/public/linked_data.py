@@ -52,6 +52,7 @@ PROVISION_IRIS: dict[str, str | None] = {
     "A6-1-c": "eu-gdpr:A6-1-c",
     "A6-1-d": "eu-gdpr:A6-1-d",
     "A6-1-e": "eu-gdpr:A6-1-e",
+    "A6-1-ea": None,  # UK only (Data (Use and Access) Act 2025): no EU concept
     "A6-1-f": "eu-gdpr:A6-1-f",
     "A9-2-a": "eu-gdpr:A9-2-a",
     "A9-2-b": "eu-gdpr:A9-2-b",

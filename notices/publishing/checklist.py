@@ -1,11 +1,15 @@
 """The completeness check: which items of the ICO's right-to-be-informed checklist a notice covers.
 
 UK GDPR Articles 13 and 14 list what people must be told; the ICO's checklist turns them into 16
-items. A notice answers each one either with structured data (the council's contacts and the
-data category, recipient, lawful basis and retention rows) or with a section tagged with the item
-(`Section.ico_item`). Structured data is checked first: a section tagged 'Contact details' does
-not replace the council's own contact details, because the public page builds its contact block
-from those.
+items, and the Data (Use and Access) Act 2025 adds a 17th: how to complain to the council itself
+(from 19 June 2026). Each item names its law and the date it took effect
+(notices.publishing.checklist_law); an item whose law was not yet in force on the day checked does
+not apply. A notice answers each item either with structured data (the council's contacts and
+complaint route, and the data category, recipient, lawful basis and retention rows) or with a
+section tagged with the item (`Section.ico_item`). One item refuses rather than asks: a
+legitimate interests basis, which a council cannot use for its tasks. Structured data is checked
+first: a section tagged 'Contact details' does not replace the council's own contact details,
+because the public page builds its contact block from those.
 
 The check reads a notice snapshot (notices.publishing.snapshots), so it judges exactly what
 publishing would publish, and works the same on a draft and on a published version. Publishing
@@ -14,73 +18,72 @@ checklist beside the draft.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
-from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from notices.models import IcoItem, LawfulBasis
 from notices.publishing.to_complete import draft_gaps
+from notices.publishing.checklist_law import LAW_BY_ITEM
+from notices.publishing.checklist_results import (
+    ChecklistResult,
+    Completeness,
+    Status,
+    is_are,
+    join,
+    met,
+    missing,
+    not_applicable,
+    refused,
+)
+
+__all__ = ["ChecklistResult", "Completeness", "Status", "check_completeness", "later_rules"]
 
 Snapshot = dict[str, Any]
 
 
-class Status(models.TextChoices):
-    MET = "met", "Met"
-    MISSING = "missing", "Missing"
-    NOT_APPLICABLE = "not-applicable", "Not applicable"
-
-
-@dataclass(frozen=True)
-class ChecklistResult:
-    """One checklist item as a notice stands against it. `reason` is one sentence for the
-    council's Data Protection Officer: what was found, or what to add and where."""
-
-    key: str
-    label: str
-    status: Status
-    reason: str
-
-    @property
-    def is_met(self) -> bool:
-        return self.status == Status.MET
-
-    @property
-    def is_missing(self) -> bool:
-        return self.status == Status.MISSING
-
-
-@dataclass(frozen=True)
-class Completeness:
-    """The 16 results, in the checklist's order, and what the draft leaves unset
-    (notices.publishing.to_complete): both refuse publishing."""
-
-    items: list[ChecklistResult]
-    to_complete: list[ChecklistResult] = field(default_factory=list)
-
-    @property
-    def missing(self) -> list[ChecklistResult]:
-        return [item for item in self.items if item.is_missing] + self.to_complete
-
-    @property
-    def missing_ico_items(self) -> list[ChecklistResult]:
-        return [item for item in self.items if item.is_missing]
-
-    @property
-    def is_complete(self) -> bool:
-        return not self.missing
-
-
-def check_completeness(snapshot: Snapshot) -> Completeness:
-    """Checks a notice snapshot (notices.publishing.snapshots.notice_snapshot) against the ICO's
-    16 items, and lists what it leaves unset."""
+def check_completeness(snapshot: Snapshot, *, on: date | None = None) -> Completeness:
+    """Checks a notice snapshot (notices.publishing.snapshots.notice_snapshot) against the
+    checklist as the law stood `on` that day (today if not given): an item whose law had not
+    yet taken effect is not applicable."""
     return Completeness(
-        items=[check(snapshot) for check in CHECKS],
-        to_complete=[_missing(gap.key, gap.label, gap.reason) for gap in draft_gaps(snapshot)],
+        items=[_dated(check(snapshot), on) for check in CHECKS],
+        to_complete=[missing(gap.key, gap.label, gap.reason) for gap in draft_gaps(snapshot)],
     )
 
 
-# --- The 16 items, in the checklist's order --------------------------------------------------
+def later_rules(*, council: dict, lawful_bases: list[dict], on: date | None = None) -> list:
+    """The items the site began to enforce in 2026 (the council's own complaint route, and no
+    legitimate interests basis for its tasks) that a published version fails today.
+
+    Versions published before then passed every other item when they were published, and those
+    have not changed; these two read only the version's council details and lawful bases, so
+    the national dashboard can check every published notice without loading whole snapshots.
+    """
+    snapshot = {"council": council, "lawful_bases": lawful_bases}
+    results = [
+        _dated(check(snapshot), on) for check in (_council_complaints, _legitimate_interests)
+    ]
+    return [result for result in results if result.is_missing]
+
+
+def _dated(result: ChecklistResult, on: date | None) -> ChecklistResult:
+    law = LAW_BY_ITEM[result.key]
+    on = on or timezone.localdate()
+    if result.is_missing and not law.in_force_on(on):
+        return replace(
+            result,
+            status=Status.NOT_APPLICABLE,
+            reason=f"Required from {date_format(law.took_effect, 'j F Y')}, after this date.",
+            law=law,
+        )
+    return replace(result, law=law)
+
+
+# --- The items, in the checklist's order --------------------------------------------------
 
 CONSENT_PROVISIONS = frozenset({LawfulBasis.Provision.A6_1_A, LawfulBasis.Provision.A9_2_A})
 
@@ -91,8 +94,8 @@ def _controller(snapshot: Snapshot) -> ChecklistResult:
     name = (council.get("name") or "").strip()
     ways = _contact_ways(council, "controller")
     if name and ways:
-        return _met("controller", label, f"{name} is named as controller, with its {_join(ways)}.")
-    return _missing(
+        return met("controller", label, f"{name} is named as controller, with its {join(ways)}.")
+    return missing(
         "controller",
         label,
         "The council has no controller email, phone or postal address: add at least one to the "
@@ -115,8 +118,8 @@ def _dpo(snapshot: Snapshot) -> ChecklistResult:
     label = "Data Protection Officer's contact details"
     ways = _contact_ways(snapshot["council"], "dpo")
     if ways:
-        return _met("dpo", label, f"The council's details give the DPO's {_join(ways)}.")
-    return _missing(
+        return met("dpo", label, f"The council's details give the DPO's {join(ways)}.")
+    return missing(
         "dpo",
         label,
         "Councils must have a Data Protection Officer (UK GDPR Article 37), but the council's "
@@ -144,14 +147,16 @@ def _lawful_basis(snapshot: Snapshot) -> ChecklistResult:
         lacking.append("an Article 6 lawful basis")
     if special and "9" not in articles:
         lacking.append(
-            f"an Article 9 condition, because {_join(special)} {_is(special)} special category data"
+            f"an Article 9 condition, because {join(special)} {is_are(special)} "
+            "special category data"
         )
     if criminal and "10" not in articles:
         lacking.append(
-            f"an Article 10 basis, because {_join(criminal)} {_is(criminal)} criminal offence data"
+            f"an Article 10 basis, because {join(criminal)} {is_are(criminal)} "
+            "criminal offence data"
         )
     if lacking:
-        return _missing(
+        return missing(
             "lawful-basis", label, f"Add to the notice's lawful bases {'; '.join(lacking)}."
         )
     found = ["Article 6"]
@@ -159,31 +164,36 @@ def _lawful_basis(snapshot: Snapshot) -> ChecklistResult:
         found.append("Article 9 for the special category data")
     if criminal:
         found.append("Article 10 for the criminal offence data")
-    return _met("lawful-basis", label, f"The lawful bases include {_join(found)}.")
+    return met("lawful-basis", label, f"The lawful bases include {join(found)}.")
+
+
+# Article 6(1): points (ea) and (f) do not apply to processing by a public authority in the
+# performance of its tasks. Every notice here covers children's social care, a council's
+# statutory task, so neither can be the basis of anything it describes.
+NOT_FOR_PUBLIC_TASKS = frozenset({LawfulBasis.Provision.A6_1_EA, LawfulBasis.Provision.A6_1_F})
 
 
 def _legitimate_interests(snapshot: Snapshot) -> ChecklistResult:
-    key, label = "legitimate-interests", "Legitimate interests"
+    key, label = "legitimate-interests", "No legitimate interests basis for the council's tasks"
     relied_on = [
-        basis
+        basis["provision_label"]
         for basis in snapshot["lawful_bases"]
-        if basis["provision"] == LawfulBasis.Provision.A6_1_F
+        if basis["provision"] in NOT_FOR_PUBLIC_TASKS
     ]
     if not relied_on:
-        return _not_applicable(
-            key, label, "The notice does not rely on legitimate interests (Article 6(1)(f))."
+        return not_applicable(
+            key,
+            label,
+            "The notice relies on neither recognised legitimate interests (Article 6(1)(ea)) nor "
+            "legitimate interests (Article 6(1)(f)).",
         )
-    if any(basis["explanation"].strip() for basis in relied_on):
-        return _met(key, label, "The legitimate interests basis explains what the interests are.")
-    sections = _sections_tagged(snapshot, IcoItem.LEGITIMATE_INTERESTS)
-    if sections:
-        return _met(key, label, _found_sections(sections, IcoItem.LEGITIMATE_INTERESTS))
-    return _missing(
+    return refused(
         key,
         label,
-        "The notice relies on legitimate interests (Article 6(1)(f)) but does not say what they "
-        "are: explain them on that lawful basis, or in a section tagged "
-        f"'{IcoItem.LEGITIMATE_INTERESTS.label}'.",
+        f"The notice relies on {join(relied_on)}, which a public authority cannot use for the "
+        "tasks it performs as one: UK GDPR Article 6(1) closes points (ea) and (f) to them. "
+        "Remove that lawful basis and rely on Article 6(1)(e) (public task) or 6(1)(c) (legal "
+        "obligation), naming the law that gives the council the task.",
     )
 
 
@@ -248,22 +258,63 @@ def _withdrawing_consent(snapshot: Snapshot) -> ChecklistResult:
         if basis["provision"] in CONSENT_PROVISIONS
     ]
     if not consent:
-        return _not_applicable(key, label, "The notice does not rely on consent.")
+        return not_applicable(key, label, "The notice does not rely on consent.")
     sections = _sections_tagged(snapshot, IcoItem.WITHDRAWING_CONSENT)
     if sections:
-        return _met(key, label, _found_sections(sections, IcoItem.WITHDRAWING_CONSENT))
-    return _missing(
+        return met(key, label, _found_sections(sections, IcoItem.WITHDRAWING_CONSENT))
+    return missing(
         key,
         label,
-        f"The notice relies on consent ({_join(consent)}) but no section is tagged "
+        f"The notice relies on consent ({join(consent)}) but no section is tagged "
         f"'{IcoItem.WITHDRAWING_CONSENT.label}': add one that tells people how to withdraw it.",
+    )
+
+
+def _council_complaints(snapshot: Snapshot) -> ChecklistResult:
+    # The public page writes the rest of this part itself (templates/notices/_notice_body.html):
+    # the 30-day acknowledgement, the reply without undue delay, and then the ICO.
+    key, label = "council-complaints", "How to complain to the council"
+    council = snapshot["council"]
+    form = (council.get("complaint_form_url") or "").strip()
+    other = [
+        words
+        for field, words in (
+            ("complaint_email", "email"),
+            ("complaint_address", "post"),
+            ("controller_email", "email to the controller's address"),
+            ("controller_address", "post to the controller's address"),
+        )
+        if (council.get(field) or "").strip()
+    ]
+    if form and other:
+        return met(
+            key,
+            label,
+            f"People can complain to the council through its online form, or by {other[0]}.",
+        )
+    if form:
+        return missing(
+            key,
+            label,
+            "The council's complaint form is there, but no other way to complain is: the law asks "
+            "for a form that can be completed online and by other means, so add a complaints "
+            "email or postal address to the council's details.",
+        )
+    return missing(
+        key,
+        label,
+        "The council's details give no data protection complaint form: since 19 June 2026 people "
+        "must be able to complain to the council itself, online and in other ways, before going "
+        "to the ICO. Add the form's https:// web address under 'Data protection complaints' "
+        "(a section tagged 'Complaints and the ICO' does not count: the public page builds this "
+        "part from the council's details).",
     )
 
 
 def _complaints(snapshot: Snapshot) -> ChecklistResult:
     # The public page adds the ICO's complaint details itself (templates/notices/
     # _notice_body.html), so no notice can leave them out.
-    return _met(
+    return met(
         "complaints",
         "Right to complain to the ICO",
         "The public page always shows how to complain to the Information Commissioner's Office.",
@@ -296,7 +347,8 @@ def _automated_decisions(snapshot: Snapshot) -> ChecklistResult:
         "automated-decisions",
         "Automated decision-making",
         IcoItem.AUTOMATED_DECISIONS,
-        what="says whether any decisions are made by computer alone, even if none are",
+        what="says whether any decision with legal or similarly significant effects on people "
+        "is made by computer alone, with no person involved, even if none is",
     )
 
 
@@ -313,6 +365,7 @@ CHECKS: tuple[Callable[[Snapshot], ChecklistResult], ...] = (
     _retention,
     _rights,
     _withdrawing_consent,
+    _council_complaints,
     _complaints,
     _sources,
     _statutory_requirement,
@@ -323,25 +376,13 @@ CHECKS: tuple[Callable[[Snapshot], ChecklistResult], ...] = (
 # --- Helpers ---------------------------------------------------------------------------------
 
 
-def _met(key: str, label: str, reason: str) -> ChecklistResult:
-    return ChecklistResult(key, label, Status.MET, reason)
-
-
-def _missing(key: str, label: str, reason: str) -> ChecklistResult:
-    return ChecklistResult(key, label, Status.MISSING, reason)
-
-
-def _not_applicable(key: str, label: str, reason: str) -> ChecklistResult:
-    return ChecklistResult(key, label, Status.NOT_APPLICABLE, reason)
-
-
 def _tagged_section(
     snapshot: Snapshot, key: str, label: str, tag: IcoItem, *, what: str
 ) -> ChecklistResult:
     sections = _sections_tagged(snapshot, tag)
     if sections:
-        return _met(key, label, _found_sections(sections, tag))
-    return _missing(
+        return met(key, label, _found_sections(sections, tag))
+    return missing(
         key,
         label,
         f"No section is tagged '{tag.label}': add a section that {what}, and set its ICO "
@@ -355,8 +396,8 @@ def _rows(
     count = len(snapshot[rows])
     singular, plural = nouns
     if count:
-        return _met(key, label, f"The notice lists {count} {singular if count == 1 else plural}.")
-    return _missing(
+        return met(key, label, f"The notice lists {count} {singular if count == 1 else plural}.")
+    return missing(
         key, label, f"The notice lists no {plural}: add {add}, as {plural} on the notice's page."
     )
 
@@ -366,8 +407,8 @@ def _sections_tagged(snapshot: Snapshot, tag: IcoItem) -> list[dict]:
 
 
 def _found_sections(sections: list[dict], tag: IcoItem) -> str:
-    headings = _join([f"'{section['heading']}'" for section in sections])
-    return f"{headings} {_is(sections)} tagged '{tag.label}'."
+    headings = join([f"'{section['heading']}'" for section in sections])
+    return f"{headings} {is_are(sections)} tagged '{tag.label}'."
 
 
 def _contact_ways(council: dict, prefix: str) -> list[str]:
@@ -384,14 +425,3 @@ def _article(basis: dict) -> str:
 
 def _names(uses: Iterable[dict]) -> list[str]:
     return [use["name"] for use in uses]
-
-
-def _is(things: list) -> str:
-    return "is" if len(things) == 1 else "are"
-
-
-def _join(words: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"

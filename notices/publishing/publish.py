@@ -39,14 +39,21 @@ class IncompleteNotice(PublishingError):
 
     def __init__(self, completeness: Completeness) -> None:
         self.completeness = completeness
-        labels = "; ".join(
-            [item.label for item in completeness.missing_ico_items]
-            + [f"{item.label} ({item.reason})" for item in completeness.to_complete]
+        lacking = [
+            item.label for item in completeness.missing_ico_items if not item.is_refused
+        ] + [f"{item.label} ({item.reason})" for item in completeness.to_complete]
+        sentences = []
+        if lacking:
+            sentences.append(
+                f"This notice cannot be published until it covers: {'; '.join(lacking)}."
+            )
+        # What the law forbids is named with its reason, not only its label.
+        sentences.extend(
+            f"This notice cannot be published as it stands. {item.reason}"
+            for item in completeness.refused
         )
-        super().__init__(
-            f"This notice cannot be published until it covers: {labels}. "
-            "The completeness checklist on the notice's page says what to add for each."
-        )
+        sentences.append("The completeness checklist on the notice's page says what to change.")
+        super().__init__(" ".join(sentences))
 
 
 def publish_notice(
@@ -76,7 +83,9 @@ def publish_notice(
             status.draft_snapshot,
         )
         published_at = checked_moment(published_at, latest)
-        completeness = check_completeness(snapshot)
+        # Judged by the law in force on the version's date: a backdated version (the demo's
+        # history) is not held to a duty that began after it.
+        completeness = check_completeness(snapshot, on=timezone.localdate(published_at))
         if not completeness.is_complete:
             raise IncompleteNotice(completeness)
         if not status.has_unpublished_changes:

@@ -10,7 +10,8 @@ Notice snapshot (schema 1):
       "schema": 1,
       "council": {"name", "slug", "kind", "website", "general_privacy_notice_url",
                   "controller_email", "controller_phone", "controller_address",
-                  "dpo_name", "dpo_email", "dpo_phone", "dpo_address", "ico_registration_number"},
+                  "dpo_name", "dpo_email", "dpo_phone", "dpo_address", "ico_registration_number",
+                  "complaint_form_url", "complaint_email", "complaint_address"},  # last 3 if set
       "notice": {"kind", "kind_label", "title", "introduction", "young_people_summary",
                  "last_reviewed", "review_due"},          # dates as "YYYY-MM-DD" or null
       "sections": [{"anchor", "heading", "ico_item", "ico_item_label", "body"}],
@@ -38,7 +39,7 @@ import hashlib
 import json
 from typing import Any
 
-from councils.models import DETAIL_FIELDS, Council
+from councils.models import COMPLAINT_FIELDS, DETAIL_FIELDS, Council
 from notices.models import Notice, RetentionPeriod, SharedBlock
 
 SNAPSHOT_SCHEMA = 1
@@ -46,8 +47,18 @@ SNAPSHOT_SCHEMA = 1
 COUNCIL_FIELDS = DETAIL_FIELDS
 
 
+# Fields added after notices were first published: kept out of the snapshot while empty, so a
+# council that has not filled them in keeps the snapshot, and content hash, it had before they
+# existed, and its notices are not shown as changed. Read them with .get().
+ADDED_LATER = frozenset(COMPLAINT_FIELDS)
+
+
 def council_snapshot(council: Council) -> dict[str, Any]:
-    return {field: getattr(council, field) for field in COUNCIL_FIELDS}
+    return {
+        field: value
+        for field in COUNCIL_FIELDS
+        if (value := getattr(council, field)) or field not in ADDED_LATER
+    }
 
 
 def notice_snapshot(notice: Notice) -> dict[str, Any]:

@@ -1,13 +1,16 @@
-"""The staff dashboard: overdue reviews, drafts waiting to be published, older shared blocks."""
+"""The staff dashboard: overdue reviews, drafts waiting to be published, older shared blocks,
+published notices that fall short of the law now in force."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from notices.authoring.dashboard import dashboard_for
-from notices.models import Notice, Section, SharedBlockVersion
+from notices.models import LawfulBasis, Notice, NoticeVersion, Section, SharedBlockVersion
+from notices.publishing.checklist import Completeness
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +128,52 @@ def test_the_dashboard_says_when_nothing_needs_attention(client, make_notice, ma
     page = client.get(reverse("admin:index")).content.decode()
 
     assert "Nothing needs attention" in page
+
+
+# Published before the council's own complaint route was required (19 June 2026), without one.
+BEFORE_THE_COMPLAINTS_DUTY = datetime(2026, 6, 1, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+NO_ROUTE = {"complaint_form_url": "", "complaint_email": "", "complaint_address": ""}
+
+
+def test_a_notice_published_before_a_later_law_is_listed_as_falling_short_page_unchanged(
+    client, make_council, make_notice, make_staff, publish
+):
+    short = make_notice(make_council(**NO_ROUTE))
+    version = publish(short, published_at=BEFORE_THE_COMPLAINTS_DUTY)
+    meets = make_notice()
+    publish(meets)
+    national = make_staff(national=True)
+
+    dashboard = dashboard_for(national, today=date(2026, 12, 1))
+
+    assert dashboard.falls_short == [short]
+    assert dashboard.falls_short[0].shortfall == ["How to complain to the council"]
+    assert not dashboard.needs_nothing
+    # Judged on the day before the duty, nothing fell short.
+    assert dashboard_for(national, today=date(2026, 6, 18)).falls_short == []
+    # The public page is the version as published: no new version, and still served.
+    page = client.get(short.get_absolute_url())
+    assert page.status_code == 200
+    assert NoticeVersion.objects.filter(notice=short).get() == version
+    assert f"Complain to {short.council.name}" not in page.content.decode()
+
+
+def test_a_published_legitimate_interests_basis_is_listed_on_the_front_page(
+    client, make_notice, make_staff, publish, monkeypatch
+):
+    notice = make_notice()
+    LawfulBasis.objects.create(notice=notice, provision=LawfulBasis.Provision.A6_1_F)
+    with monkeypatch.context() as patched:
+        # As published before the site refused it.
+        patched.setattr(
+            "notices.publishing.publish.check_completeness",
+            lambda snapshot, on: Completeness(items=[]),
+        )
+        publish(notice)
+    client.force_login(make_staff(national=True))
+
+    page = client.get(reverse("admin:index")).content.decode()
+
+    assert 'id="falls-short"' in page
+    assert "No legitimate interests basis for the council&#x27;s tasks" in page
+    assert "Their public pages stay as published" in page

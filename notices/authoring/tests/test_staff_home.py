@@ -2,7 +2,8 @@
 per state, on the demo councils) and the next thing to do; national admins keep the overview."""
 
 import re
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -101,3 +102,27 @@ def test_a_national_admin_keeps_the_overview_of_every_council(admin_client, demo
     assert 'id="staff-home"' not in html
     # Django's list of everything the admin holds, as before.
     assert "Audit events" in html
+
+
+def test_a_notice_published_before_the_complaints_duty_shows_it_falls_short_of_the_law_now(
+    client, make_council, make_notice, make_staff, publish
+):
+    council = make_council(complaint_form_url="", complaint_email="", complaint_address="")
+    notice = make_notice(council)
+    before_the_duty = datetime(2026, 6, 1, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+    publish(notice, published_at=before_the_duty)
+    client.force_login(make_staff(council, "publisher"))
+
+    html = client.get(HOME).content.decode()
+
+    assert states_on(html)[:2] == ["checklist-failing", "falls-short"]
+    assert "Published version falls short of the law now in force" in html
+    assert "It falls short of the law now in force: How to complain to the council." in html
+    assert "Its public page stays as it was published" in html
+    [row] = staff_home_for(make_staff(council))
+    assert row.published_shortfall == ["How to complain to the council"]
+
+    council.complaint_form_url = "https://council.example/complain"
+    council.save()
+    publish(notice, "Adds the council's complaint form")
+    assert "falls-short" not in states_on(client.get(HOME).content.decode())

@@ -91,4 +91,5 @@ def council_fields(own: Own) -> dict[str, str]:
         "dpo_address": f"Data Protection Officer\n{name}\nCouncil Offices\nMarket Square\n"
         "Synthbury\nSY1 1AA",
         "ico_registration_number": f"ZS{own.ico_digits}",
+        "complaint_form_url": f"https://www.{domain}/data-protection-complaint",
     }

@@ -53,6 +53,9 @@ CONTACT_FIELDS = (
     Field("dpo_phone", "Data Protection Officer phone"),
     Field("dpo_address", "Data Protection Officer postal address"),
     Field("ico_registration_number", "ICO registration number"),
+    Field("complaint_form_url", "Data protection complaint form"),
+    Field("complaint_email", "Complaints email"),
+    Field("complaint_address", "Complaints postal address"),
 )
 
 
