@@ -243,15 +243,17 @@ def publish_shared_block_view(
     if not str(object_id).isdigit():
         raise Http404("No such block.")
     block = get_object_or_404(SharedBlock.objects.select_related("updated_by"), pk=object_id)
+    if not permissions.can_publish_shared_block(request.user, block):
+        raise PermissionDenied(refusals.cannot_touch_block(block))
     latest = SharedBlockVersion.objects.filter(block=block).order_by("-number").first()
     form = _publish_form(request, block, first_version=latest is None)
     publication = _publish_if_valid(request, form, publish_shared_block, block)
     if publication is not None:
         messages.success(
             request,
-            f"Published version {publication.block_version.number} of the shared block. "
-            f"{len(publication.notice_versions)} published notices now embed it, each "
-            "with a new version.",
+            f"Published version {publication.block_version.number} of the {block.body_name} "
+            f"block. {len(publication.notice_versions)} published notices in "
+            f"{block.get_nation_display()} now embed it, each with a new version.",
         )
         return redirect(_change_url(block))
     context = _admin_context(
@@ -263,7 +265,10 @@ def publish_shared_block_view(
         latest=latest,
         draft=shared_block_snapshot(block),
         draft_saved_by=display_name(block.updated_by) if block.updated_by_id else None,
-        published_notices=Notice.objects.of_kind(block.notice_kind).published().count(),
+        published_notices=Notice.objects.of_kind(block.notice_kind)
+        .in_nation(block.nation)
+        .published()
+        .count(),
     )
     return TemplateResponse(request, "admin/notices/sharedblock/publish.html", context)
 
