@@ -25,6 +25,7 @@ NATIONAL_ADMIN_GROUP = "National admins"
 NATION_ADMIN_GROUPS: dict[str, str] = {
     nation: f"National admins ({label})" for nation, label in Nation.choices
 }
+NATIONAL_GROUP_NAMES = frozenset([NATIONAL_ADMIN_GROUP, *NATION_ADMIN_GROUPS.values()])
 
 ROLE_GROUPS: dict[str, str] = {Role.EDITOR: EDITOR_GROUP, Role.PUBLISHER: PUBLISHER_GROUP}
 
