@@ -1,6 +1,7 @@
 """What needs staff attention, on the admin's front page: notices past their review date, drafts
-waiting to be published, and published notices still showing an older version of the shared
-DfE/NPD block. Each person sees only the councils they may see (councils.permissions)."""
+waiting to be published, published notices still showing an older version of their nation's
+shared block, and (for national admins) the shared blocks whose facts are due a check. Each
+person sees only the councils they may see (councils.permissions)."""
 
 import json
 from dataclasses import dataclass
@@ -10,7 +11,8 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from councils import permissions
-from notices.models import Notice, NoticeVersion, SharedBlockVersion
+from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
+from notices.publishing.nations import block_review_due, is_review_overdue
 from notices.publishing.publish import draft_status
 from notices.publishing.snapshots import council_snapshot
 
@@ -21,10 +23,15 @@ class Dashboard:
     waiting_drafts: list[Notice]
     older_block: list[Notice]
     notice_count: int
+    # Shared blocks of the national admin's nations whose facts are due a check, each with
+    # `review_due` (None: never checked).
+    block_reviews: list[SharedBlock] = ()
 
     @property
     def needs_nothing(self) -> bool:
-        return not (self.overdue_reviews or self.waiting_drafts or self.older_block)
+        return not (
+            self.overdue_reviews or self.waiting_drafts or self.older_block or self.block_reviews
+        )
 
 
 def dashboard_for(user: permissions.User, *, today: date | None = None) -> Dashboard:
@@ -44,7 +51,7 @@ def dashboard_for(user: permissions.User, *, today: date | None = None) -> Dashb
     )
     latest_block_numbers = _latest_block_numbers()
     for notice in notices:
-        notice.latest_block_number = latest_block_numbers.get(notice.kind)
+        notice.latest_block_number = latest_block_numbers.get((notice.council.nation, notice.kind))
     return Dashboard(
         overdue_reviews=sorted(
             (notice for notice in notices if notice.review_due < today),
@@ -59,7 +66,20 @@ def dashboard_for(user: permissions.User, *, today: date | None = None) -> Dashb
             and (notice.embedded_block_number or 0) < notice.latest_block_number
         ],
         notice_count=len(notices),
+        block_reviews=_block_reviews(user, today),
     )
+
+
+def _block_reviews(user: permissions.User, today: date) -> list[SharedBlock]:
+    nations = permissions.admin_nations(user)
+    if not nations:
+        return []
+    due = []
+    for block in SharedBlock.objects.in_nations(nations).order_by("nation", "notice_kind"):
+        if is_review_overdue(block, today=today):
+            block.review_due = block_review_due(block)
+            due.append(block)
+    return due
 
 
 def with_latest_version(notices):
@@ -73,13 +93,13 @@ def with_latest_version(notices):
     )
 
 
-def _latest_block_numbers() -> dict[str, int]:
-    """{notice kind: number of the newest published block version}."""
-    numbers: dict[str, int] = {}
-    for kind, number in SharedBlockVersion.objects.order_by("number").values_list(
-        "block__notice_kind", "number"
+def _latest_block_numbers() -> dict[tuple[str, str], int]:
+    """{(nation, notice kind): number of the newest published version of that block}."""
+    numbers: dict[tuple[str, str], int] = {}
+    for nation, kind, number in SharedBlockVersion.objects.order_by("number").values_list(
+        "block__nation", "block__notice_kind", "number"
     ):
-        numbers[kind] = number
+        numbers[(nation, kind)] = number
     return numbers
 
 

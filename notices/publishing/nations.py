@@ -16,6 +16,19 @@ from notices.models import SharedBlock, SharedBlockVersion
 REVIEW_INTERVAL = timedelta(days=365)
 
 
+# The body each nation's councils send their children's data to: the name a block is created
+# with, and what pages say before a block of the nation exists.
+NATIONAL_BODIES = {
+    Nation.ENGLAND: "Department for Education",
+    Nation.WALES: "Welsh Government",
+    Nation.SCOTLAND: "Scottish Government",
+}
+
+
+def national_body(nation: str) -> str:
+    return NATIONAL_BODIES.get(nation, NATIONAL_BODIES[Nation.ENGLAND])
+
+
 def block_for_council(*, council: Council, kind: str) -> SharedBlock | None:
     """The draft of the block the council's notices of that kind carry."""
     return SharedBlock.objects.for_kind(kind, council.nation)
