@@ -31,6 +31,7 @@ from notices.models import (
 )
 from notices.publishing import audit
 from notices.publishing.checklist import check_completeness
+from notices.publishing.nation_law_checks import nation_law_warnings
 from notices.publishing.drafts import display_name, mark_saved
 from notices.publishing.nations import block_review_due
 from notices.publishing.publish import draft_status
@@ -293,6 +294,9 @@ class NoticeAdmin(
         return {
             "publication": publication,
             "completeness": check_completeness(publication.draft_snapshot),
+            "nation_law_warnings": nation_law_warnings(
+                publication.draft_snapshot, nation=obj.council.nation
+            ),
             "can_publish": permissions.can_publish_notice(request.user, obj),
             # A council has one notice of each kind: another is never what an editor wants.
             "show_save_and_add_another": False,

@@ -20,6 +20,7 @@ from notices.importing.reading import MAX_IMPORT_BYTES
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
 from notices.publishing import history
 from notices.publishing.checklist import check_completeness
+from notices.publishing.nation_law_checks import nation_law_warnings
 from notices.publishing.diffing.notice import diff_versions
 from notices.publishing.drafts import DraftChangedError, display_name
 from notices.publishing.publish import PublishingError, draft_status, publish_notice
@@ -155,6 +156,9 @@ def publish_notice_view(
         form=form,
         status=status,
         completeness=check_completeness(status.draft_snapshot),
+        nation_law_warnings=nation_law_warnings(
+            status.draft_snapshot, nation=notice.council.nation
+        ),
         diff=diff,
         draft_saved_by=display_name(notice.updated_by) if notice.updated_by_id else None,
         preview_url=reverse("admin:notices_notice_preview", args=[notice.pk]),
