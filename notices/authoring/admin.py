@@ -31,8 +31,8 @@ from notices.models import (
 )
 from notices.publishing import audit
 from notices.publishing.checklist import check_completeness
-from notices.publishing.nation_law_checks import nation_law_warnings
 from notices.publishing.drafts import display_name, mark_saved
+from notices.publishing.nation_law_checks import nation_law_warnings
 from notices.publishing.nations import block_review_due
 from notices.publishing.publish import draft_status
 from notices.text.anchors import anchor_from_heading, unique_anchor

@@ -20,9 +20,9 @@ from notices.importing.reading import MAX_IMPORT_BYTES
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
 from notices.publishing import history
 from notices.publishing.checklist import check_completeness
-from notices.publishing.nation_law_checks import nation_law_warnings
 from notices.publishing.diffing.notice import diff_versions
 from notices.publishing.drafts import DraftChangedError, display_name
+from notices.publishing.nation_law_checks import nation_law_warnings
 from notices.publishing.publish import PublishingError, draft_status, publish_notice
 from notices.publishing.rendering import render_notice_html
 from notices.publishing.restoring import restore_version_to_draft
