@@ -96,34 +96,38 @@ class _Topic:
 # --- Building ---------------------------------------------------------------------------------
 
 
-def recipients_table(*, item: str | None = None) -> ComparisonTable:
+def recipients_table(*, item: str | None = None, nation: str | None = None) -> ComparisonTable:
     """Who each council shares with; `item` (a recipient's slug) keeps one column."""
-    return _build(RECIPIENTS, item)
+    return _build(RECIPIENTS, item, nation)
 
 
-def data_categories_table(*, item: str | None = None) -> ComparisonTable:
+def data_categories_table(*, item: str | None = None, nation: str | None = None) -> ComparisonTable:
     """What each council says it keeps; `item` (a data category's slug) keeps one column."""
-    return _build(DATA_CATEGORIES, item)
+    return _build(DATA_CATEGORIES, item, nation)
 
 
-def retention_table(*, item: str | None = None) -> ComparisonTable:
+def retention_table(*, item: str | None = None, nation: str | None = None) -> ComparisonTable:
     """How long each council keeps each kind of record; `item` (a record kind's slug) keeps one
     column."""
-    return _build(RETENTION, item)
+    return _build(RETENTION, item, nation)
 
 
-def _current(topic: _Topic) -> list[NoticeVersion]:
+def _current(topic: _Topic, nation: str | None = None) -> list[NoticeVersion]:
     """One query; of each snapshot only the topic's list leaves the database, as `entries`: a
-    whole snapshot is a hundred times bigger, and 400 of them cost seconds and hundreds of MB."""
+    whole snapshot is a hundred times bigger, and 400 of them cost seconds and hundreds of MB.
+    With `nation`, only that nation's councils: they work under the same law."""
+    versions = current_versions(NoticeKind.CHILDRENS_SOCIAL_CARE)
+    if nation is not None:
+        versions = versions.filter(notice__council__nation=nation)
     return list(
-        current_versions(NoticeKind.CHILDRENS_SOCIAL_CARE)
-        .annotate(entries=KeyTransform(topic.snapshot_key, "snapshot"))
-        .defer("snapshot", "rendered_html")
+        versions.annotate(entries=KeyTransform(topic.snapshot_key, "snapshot")).defer(
+            "snapshot", "rendered_html"
+        )
     )
 
 
-def _build(topic: _Topic, item: str | None) -> ComparisonTable:
-    versions = _current(topic)
+def _build(topic: _Topic, item: str | None, nation: str | None = None) -> ComparisonTable:
+    versions = _current(topic, nation)
     all_columns = _columns(topic, versions)
     columns = all_columns
     focus = None

@@ -7,11 +7,17 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from councils.models import Nation
 from notices.public import comparison
 from notices.public.page_cache import for_site, public_page
 
 # Far longer than any library slug: a longer `item` is unknown without being looked for.
 MAX_ITEM_LENGTH = 100
+
+# Councils are compared with others of their own nation unless the visitor asks for every
+# nation: the law, the returns and the government they report to differ between nations.
+DEFAULT_NATION = Nation.ENGLAND
+ALL_NATIONS = "all"
 
 
 @dataclass(frozen=True)
@@ -80,13 +86,20 @@ def compare_retention(request: HttpRequest) -> HttpResponse:
 def _table_page(request: HttpRequest, page: TablePage) -> HttpResponse:
     """The whole table, or with `?item=<slug>` one column of it and the councils' own words."""
     item = request.GET.get("item", "").strip()
-    if len(item) > MAX_ITEM_LENGTH:
+    nation = request.GET.get("nation", DEFAULT_NATION).strip()
+    if len(item) > MAX_ITEM_LENGTH or nation not in (*Nation.values, ALL_NATIONS):
         return _unknown_item(request, page)
     try:
-        table = page.build(item=item or None)
+        table = page.build(item=item or None, nation=None if nation == ALL_NATIONS else nation)
     except comparison.UnknownItem:
         return _unknown_item(request, page)
-    return render(request, "notices/comparison_table.html", {"page": page, "table": table})
+    context = {
+        "page": page,
+        "table": table,
+        "nation": nation,
+        "nation_choices": [*Nation.choices, (ALL_NATIONS, "All nations")],
+    }
+    return render(request, "notices/comparison_table.html", context)
 
 
 def _unknown_item(request: HttpRequest, page: TablePage) -> HttpResponse:
