@@ -61,3 +61,33 @@ def test_a_comparison_compares_english_councils_unless_asked_otherwise(client, d
 def test_a_comparison_of_an_unknown_nation_is_a_404(client, demo):
     response = client.get(reverse("notices:compare-retention"), {"nation": "mars"})
     assert response.status_code == 404
+
+
+def test_the_json_ld_names_the_nation_and_the_blocks_own_controller(client, demo):
+    from notices.models import Notice
+
+    notice = Notice.objects.get(council__slug="glanyrafon")
+    latest = notice.versions.latest()
+    url = reverse(
+        "notices:version-jsonld",
+        kwargs={"council_slug": "glanyrafon", "kind": notice.kind, "number": latest.number},
+    )
+    document = client.get(url).json()
+
+    assert document["dct:spatial"] == {"dct:identifier": "GB-WLS", "rdfs:label": "Wales"}
+    block = document["dct:hasPart"]
+    assert block["dpv:hasDataController"]["dpv:hasName"] == "Welsh Government"
+
+
+def test_the_bulk_export_carries_each_councils_nation_and_block_controller(client, demo):
+    document = client.get(reverse("notices:bulk-json")).json()
+    by_slug = {entry["council"]["slug"]: entry for entry in document["notices"]}
+
+    assert by_slug["strathmorven"]["council"]["nation"] == {"code": "GB-SCT", "name": "Scotland"}
+    assert by_slug["strathmorven"]["national_block"]["controller"] == "Scottish Government"
+    assert by_slug["glanyrafon"]["national_block"] == {
+        "controller": "Welsh Government",
+        "nation": "wales",
+        "version": 2,
+    }
+    assert by_slug["harrowmere"]["national_block"]["controller"] == "Department for Education"
