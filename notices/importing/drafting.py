@@ -18,6 +18,7 @@ from django.utils.text import capfirst
 
 from councils.models import Council
 from notices.importing.isolation import IsolatedRefusal, run_isolated
+from notices.importing.national_blocks import current_block_snapshot
 from notices.importing.parsing import (
     FoundContacts,
     LibraryItem,
@@ -37,15 +38,13 @@ from notices.models import (
     Recipient,
     RecordKind,
     RetentionPeriod,
-    SharedBlock,
-    SharedBlockVersion,
 )
 from notices.publishing import audit
 from notices.publishing.checklist import Completeness, check_completeness
 from notices.publishing.diffing.results import DELETE, EQUAL, INSERT, TextDiff
 from notices.publishing.drafts import lock_draft
 from notices.publishing.restoring import write_draft_content
-from notices.publishing.snapshots import notice_snapshot, shared_block_snapshot
+from notices.publishing.snapshots import notice_snapshot
 from notices.text.anchors import anchor_from_heading, unique_anchor
 
 # A notice's title when the document states none.
@@ -207,7 +206,9 @@ def import_notice_file(
         "data_categories": _library(DataCategory),
         "recipients": _library(Recipient),
         "record_kinds": _library(RecordKind),
-        "shared_block": _current_block_snapshot(kind),
+        # The council's own nation's block: a Welsh notice's national text is the Welsh
+        # Government's, aligned with that block and never with England's.
+        "shared_block": current_block_snapshot(kind=kind, nation=council.nation),
     }
     try:
         # The file is read in a child process with CPU, memory and time limits.
@@ -416,16 +417,6 @@ def _library(model) -> list[LibraryItem]:
         LibraryItem(slug=slug, name=name)
         for slug, name in model.objects.values_list("slug", "name")
     ]
-
-
-def _current_block_snapshot(kind: str) -> dict | None:
-    """The shared block as notices show it now: its latest published version, or its draft
-    when it has never been published."""
-    latest = SharedBlockVersion.objects.latest_for_kind(kind)
-    if latest is not None:
-        return latest.snapshot
-    block = SharedBlock.objects.for_kind(kind)
-    return shared_block_snapshot(block) if block is not None else None
 
 
 def _found_contacts(found: FoundContacts, council: Council) -> tuple[FoundContact, ...]:
