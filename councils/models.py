@@ -105,7 +105,8 @@ class Council(models.Model):
         max_length=20,
         choices=Nation.choices,
         default=Nation.ENGLAND,
-        help_text="Decides which government's section every notice of the council carries.",
+        help_text="Decides which government's section every notice of the council carries, from "
+        "its next publication.",
     )
     website = models.URLField(blank=True)
     general_privacy_notice_url = models.URLField(

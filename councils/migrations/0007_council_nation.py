@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='council',
             name='nation',
-            field=models.CharField(choices=[('england', 'England'), ('wales', 'Wales'), ('scotland', 'Scotland')], default='england', help_text="Decides which government's section every notice of the council carries.", max_length=20),
+            field=models.CharField(choices=[('england', 'England'), ('wales', 'Wales'), ('scotland', 'Scotland')], default='england', help_text="Decides which government's section every notice of the council carries, from its next publication.", max_length=20),
         ),
     ]
