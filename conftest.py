@@ -220,20 +220,27 @@ def published_block(shared_block):
 @pytest.fixture
 def make_staff(db):
     """A member of staff: `make_staff(council, "editor")`, `make_staff(council, "publisher")`,
-    `make_staff(national=True)`, or `make_staff()` for staff with no role at all."""
+    `make_staff(national=True)`, `make_staff(nation="wales")` for a national admin of one
+    nation, or `make_staff()` for staff with no role at all."""
     from django.contrib.auth.models import User
 
     from councils.staff import make_national_admin, set_council_role
 
-    def make(council: Council | None = None, role: str = "editor", *, national: bool = False):
+    def make(
+        council: Council | None = None,
+        role: str = "editor",
+        *,
+        national: bool = False,
+        nation: str | None = None,
+    ):
         number = User.objects.count() + 1
         user = User.objects.create_user(
             f"staff{number}", email=f"staff{number}@example.org", is_staff=True
         )
         if council is not None:
             set_council_role(user=user, council=council, role=role, by=None)
-        if national:
-            make_national_admin(user=user, by=None)
+        if national or nation:
+            make_national_admin(user=user, by=None, nation=nation)
         return user
 
     return make

@@ -10,15 +10,15 @@ from councils.details import CouncilDetailsForm, mark_details_saved
 from councils.models import Council, CouncilMembership
 
 # What identifies a council; only national admins change it (the slug is in every link to it).
-IDENTITY_FIELDS = ["name", "slug", "kind"]
+IDENTITY_FIELDS = ["name", "slug", "kind", "nation"]
 
 
 @admin.register(Council)
 class CouncilAdmin(CouncilScopedAdminMixin, admin.ModelAdmin):
     council_lookup = "pk"
     form = CouncilDetailsForm
-    list_display = ["name", "kind", "slug", "ico_registration_number"]
-    list_filter = ["kind"]
+    list_display = ["name", "kind", "nation", "slug", "ico_registration_number"]
+    list_filter = ["nation", "kind"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     view_on_site = True
@@ -28,7 +28,13 @@ class CouncilAdmin(CouncilScopedAdminMixin, admin.ModelAdmin):
         (
             None,
             {
-                "fields": ["name", "slug", "kind", "website", "general_privacy_notice_url"],
+                "fields": [
+                    "name",
+                    "slug",
+                    ("kind", "nation"),
+                    "website",
+                    "general_privacy_notice_url",
+                ],
                 # A published version keeps the contacts it was published with.
                 "description": "Changes here show on the council's page at once, and in its "
                 "notices when they are next published.",

@@ -36,13 +36,21 @@ class CouncilDetailsForm(forms.ModelForm):
     class Meta:
         model = Council
         # The admin narrows these to its fieldsets (identity fields read-only for council staff).
-        fields = list(DETAIL_FIELDS)
+        # The nation is not a detail a version shows (see DETAIL_FIELDS), but it is the
+        # council's, set here by national admins.
+        fields = [*DETAIL_FIELDS, "nation"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if "nation" in self.fields:
+            # A form sent without it (an older page, a script) keeps the nation the council has.
+            self.fields["nation"].required = False
         if self.instance.pk:
             self.fields["opened_revision"].required = True
             self.fields["opened_revision"].initial = self.instance.details_revision
+
+    def clean_nation(self) -> str:
+        return self.cleaned_data.get("nation") or self.instance.nation
 
     def clean(self) -> dict:
         cleaned_data = super().clean()

@@ -51,11 +51,21 @@ https_only = URLValidator(
     # Its own code: a form replaces an "invalid" message with its generic "Enter a valid URL".
     code="not_https",
 )
+class Nation(models.TextChoices):
+    """The UK nations whose councils run children's social care. In Northern Ireland, Health and
+    Social Care Trusts run it, not councils, so it is not one of them."""
+
+    ENGLAND = "england", "England"
+    WALES = "wales", "Wales"
+    SCOTLAND = "scotland", "Scotland"
 
 
 class CouncilQuerySet(models.QuerySet):
     def by_name(self) -> "CouncilQuerySet":
         return self.order_by("name")
+
+    def in_nation(self, nation: str) -> "CouncilQuerySet":
+        return self.filter(nation=nation)
 
 
 # The council's details every published version shows, in the order its snapshot keeps them
@@ -104,6 +114,16 @@ class Council(models.Model):
         "breaks links people have saved.",
     )
     kind = models.CharField(max_length=30, choices=Kind.choices)
+    # Which government receives the council's children's data, and so which shared block its
+    # notices embed. Kept out of DETAIL_FIELDS: the embedded block already says it, and adding
+    # it there would change the content hash of every version published so far.
+    nation = models.CharField(
+        max_length=20,
+        choices=Nation.choices,
+        default=Nation.ENGLAND,
+        help_text="Decides which government's section every notice of the council carries, from "
+        "its next publication.",
+    )
     website = models.URLField(blank=True)
     general_privacy_notice_url = models.URLField(
         "general privacy notice",

@@ -5,7 +5,9 @@ the tests ask is answered here.
   CouncilMembership. What a role may do is its group's permissions (councils.roles); a person
   has those permissions only at the councils where they hold the role.
 - National admins (superusers, or members of the national admins group) hold their permissions
-  everywhere, and alone change the shared DfE/NPD block, the shared libraries and staff accounts.
+  everywhere, and alone change the shared national blocks, the shared libraries and staff
+  accounts. A national admin of one nation (its group in councils.roles.NATION_ADMIN_GROUPS)
+  changes and publishes only that nation's block.
 - Staff with neither see only a "no council assigned" page.
 
 Answers are worked out once per request and kept on the user object.
@@ -17,8 +19,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser, Group
 from django.db.models import Model, QuerySet
 
-from councils.models import Council, CouncilMembership
-from councils.roles import NATIONAL_ADMIN_GROUP, ROLE_GROUPS
+from councils.models import Council, CouncilMembership, Nation
+from councils.roles import NATION_ADMIN_GROUPS, NATIONAL_ADMIN_GROUP, ROLE_GROUPS
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -30,9 +32,20 @@ def is_active_staff(user: User) -> bool:
 
 
 def is_national_admin(user: User) -> bool:
+    return bool(admin_nations(user))
+
+
+def admin_nations(user: User) -> frozenset[str]:
+    """The nations whose shared blocks the user may change: every nation for superusers and the
+    UK-wide national admins group, one for a nation's own group, none for anyone else."""
     if not is_active_staff(user):
-        return False
-    return bool(user.is_superuser or NATIONAL_ADMIN_GROUP in _cached(user)["group_names"])
+        return frozenset()
+    group_names = _cached(user)["group_names"]
+    if user.is_superuser or NATIONAL_ADMIN_GROUP in group_names:
+        return frozenset(Nation.values)
+    return frozenset(
+        nation for nation, group in NATION_ADMIN_GROUPS.items() if group in group_names
+    )
 
 
 def council_roles(user: User) -> dict[int, str]:
@@ -121,16 +134,25 @@ def can_preview_markdown(user: User) -> bool:
 
 
 def can_view_shared_block(user: User) -> bool:
+    """Every block is public once published; staff with any role may read every draft."""
     return has_staff_role(user) and user.has_perm("notices.view_sharedblock")
 
 
-def can_edit_shared_block(user: User) -> bool:
-    """The block is identical in every council's notice, so only national admins change it."""
-    return is_national_admin(user) and user.has_perm("notices.change_sharedblock")
+def can_edit_shared_block(user: User, block=None) -> bool:
+    """A block is identical in every notice of its nation, so only national admins of that
+    nation change it. Without a block: whether the user may change some block."""
+    return _may_touch_block(user, block, "notices.change_sharedblock")
 
 
-def can_publish_shared_block(user: User) -> bool:
-    return is_national_admin(user) and user.has_perm("notices.publish_sharedblock")
+def can_publish_shared_block(user: User, block=None) -> bool:
+    return _may_touch_block(user, block, "notices.publish_sharedblock")
+
+
+def _may_touch_block(user: User, block, perm: str) -> bool:
+    nations = admin_nations(user)
+    if not nations or not user.has_perm(perm):
+        return False
+    return block is None or block.nation in nations
 
 
 def can_decide_library_proposals(user: User) -> bool:

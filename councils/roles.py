@@ -3,7 +3,9 @@
 A role's *permissions* are its group's; *where* it applies is a CouncilMembership row. A council
 editor changes the draft of their council's notice; a publisher also publishes it, changes the
 council's contact details (which the public sees at once) and reads the audit log. National
-admins manage everything: councils, staff, the shared DfE/NPD block and the shared libraries.
+admins manage everything: councils, staff, the shared national blocks and the shared libraries.
+A national admin of one nation (a member of that nation's group, NATION_ADMIN_GROUPS) holds the
+same permissions, but changes and publishes only that nation's shared block.
 
 The groups are brought into line with this module after every `migrate`, so a permission added
 here reaches every member with the next deployment.
@@ -13,11 +15,17 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
 
-from councils.models import Role
+from councils.models import Nation, Role
 
 EDITOR_GROUP = "Council editors"
 PUBLISHER_GROUP = "Council publishers"
 NATIONAL_ADMIN_GROUP = "National admins"
+# National admins of one nation: the Welsh Government's text is changed by people who answer
+# for it, never by an English national admin (councils.permissions.admin_nations).
+NATION_ADMIN_GROUPS: dict[str, str] = {
+    nation: f"National admins ({label})" for nation, label in Nation.choices
+}
+NATIONAL_GROUP_NAMES = frozenset([NATIONAL_ADMIN_GROUP, *NATION_ADMIN_GROUPS.values()])
 
 ROLE_GROUPS: dict[str, str] = {Role.EDITOR: EDITOR_GROUP, Role.PUBLISHER: PUBLISHER_GROUP}
 
@@ -93,12 +101,14 @@ def _national_admin_permissions() -> list[Permission]:
 
 @transaction.atomic
 def sync_role_groups() -> None:
-    """Creates the three groups and sets each one's permissions to exactly what this module says."""
+    """Creates the groups and sets each one's permissions to exactly what this module says."""
     wanted = {
         EDITOR_GROUP: _permissions(EDITOR_PERMISSIONS),
         PUBLISHER_GROUP: _permissions(PUBLISHER_PERMISSIONS),
         NATIONAL_ADMIN_GROUP: _national_admin_permissions(),
     }
+    for name in NATION_ADMIN_GROUPS.values():
+        wanted[name] = wanted[NATIONAL_ADMIN_GROUP]
     for name, permissions in wanted.items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.set(permissions)

@@ -19,8 +19,13 @@ from django.utils.http import urlsafe_base64_encode
 
 from councils import notices_seam, permissions
 from councils.directory import UnknownCouncil, council_by_slug
-from councils.models import Council, CouncilMembership, Role
-from councils.roles import NATIONAL_ADMIN_GROUP, ROLE_GROUPS
+from councils.models import Council, CouncilMembership, Nation, Role
+from councils.roles import (
+    NATION_ADMIN_GROUPS,
+    NATIONAL_ADMIN_GROUP,
+    NATIONAL_GROUP_NAMES,
+    ROLE_GROUPS,
+)
 from councils.tokens import staff_link_tokens
 
 
@@ -45,12 +50,18 @@ def set_council_role(
 
 
 @transaction.atomic
-def make_national_admin(*, user: AbstractBaseUser, by: AbstractBaseUser | None) -> None:
+def make_national_admin(
+    *, user: AbstractBaseUser, by: AbstractBaseUser | None, nation: str | None = None
+) -> None:
+    """A UK-wide national admin, or (given `nation`) one who changes only that nation's shared
+    block."""
     _give_admin_access(user)
-    user.groups.add(Group.objects.get(name=NATIONAL_ADMIN_GROUP))
+    group_name = NATIONAL_ADMIN_GROUP if nation is None else NATION_ADMIN_GROUPS[nation]
+    user.groups.add(Group.objects.get(name=group_name))
     permissions.forget(user)
+    where = "" if nation is None else f" for {Nation(nation).label}"
     notices_seam.record_staff_change(
-        by=by, council=None, summary=f"{user.get_username()} is now a national admin."
+        by=by, council=None, summary=f"{user.get_username()} is now a national admin{where}."
     )
 
 
@@ -114,6 +125,7 @@ def add_staff(
     council_slug: str | None = None,
     role: str | None = None,
     national: bool = False,
+    nation: str | None = None,
     change_role: bool = False,
     by: AbstractBaseUser | None,
 ) -> AddStaffResult:
@@ -179,7 +191,7 @@ def add_staff(
 
     role_changed = not (_is_national_admin_account(user) and user.is_staff)
     if role_changed:
-        make_national_admin(user=user, by=by)
+        make_national_admin(user=user, by=by, nation=nation)
     return AddStaffResult(
         user=user,
         created=created,
@@ -282,5 +294,5 @@ def _is_national_admin_account(user: AbstractBaseUser) -> bool:
         return False
     return (
         getattr(user, "is_superuser", False)
-        or user.groups.filter(name=NATIONAL_ADMIN_GROUP).exists()
+        or user.groups.filter(name__in=NATIONAL_GROUP_NAMES).exists()
     )

@@ -10,7 +10,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 
 from councils.models import CouncilMembership
-from councils.roles import NATIONAL_ADMIN_GROUP
+from councils.roles import NATIONAL_GROUP_NAMES
 
 
 class StaffLinkTokenGenerator(PasswordResetTokenGenerator):
@@ -23,7 +23,15 @@ class StaffLinkTokenGenerator(PasswordResetTokenGenerator):
                 "council_id", "role"
             )
         )
-        national = user.groups.filter(name=NATIONAL_ADMIN_GROUP).exists()
+        # Which national groups, so that a move between nations also ends old links.
+        national = (
+            ",".join(
+                sorted(
+                    user.groups.filter(name__in=NATIONAL_GROUP_NAMES).values_list("name", flat=True)
+                )
+            )
+            or "False"
+        )
         return "|".join(
             [
                 super()._make_hash_value(user, timestamp),

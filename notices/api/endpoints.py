@@ -8,7 +8,7 @@ is built here as JSON text so that its ETag is the hash of exactly the bytes sen
 import dataclasses
 import datetime
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,7 +17,7 @@ from django.utils import timezone
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError, ValidationError
 
-from councils.models import Council
+from councils.models import Council, Nation
 from notices.api import schemas
 from notices.api.responses import (
     PROBLEM_TYPE,
@@ -311,15 +311,33 @@ def compare(request: HttpRequest, slug: str, kind: str, old: str, new: str):
 
 
 def _block_summary(request: HttpRequest, version: SharedBlockVersion) -> dict:
-    kind = version.block.notice_kind
+    kind, nation = version.block.notice_kind, version.block.nation
+    url = reverse("api-v1:block-version", args=[kind, version.number])
     return {
         "kind": kind,
+        "nation": nation,
+        "body": version.block.body_name,
         "number": version.number,
         "published_at": version.published_at,
         "is_major": version.is_major,
         "change_note": version.change_note,
-        "url": _absolute(request, reverse("api-v1:block-version", args=[kind, version.number])),
+        "url": _absolute(request, url if nation == Nation.ENGLAND else f"{url}?nation={nation}"),
     }
+
+
+NationParameter = Annotated[
+    Literal["england", "wales", "scotland"] | None,
+    Query(description="Which nation's block: england (the default), wales or scotland."),
+]
+
+
+def _block_nation(request: HttpRequest) -> str:
+    """Which nation's block: `?nation=wales`; England's when not given."""
+    check_parameters(request, known=("nation",))
+    nation = request.GET.get("nation", Nation.ENGLAND)
+    if nation not in Nation.values:
+        raise bad_parameter("nation", f"give one of {', '.join(Nation.values)}.")
+    return nation
 
 
 @api.get(
@@ -327,13 +345,14 @@ def _block_summary(request: HttpRequest, version: SharedBlockVersion) -> dict:
     response={200: list[schemas.BlockVersionSummary], **ERRORS},
     url_name="block-versions",
 )
-def block_versions(request: HttpRequest, kind: str):
-    """Every version of the shared DfE/NPD block for a kind of notice, newest first."""
-    check_parameters(request)
+def block_versions(request: HttpRequest, kind: str, nation: NationParameter = None):
+    """Every version of a nation's shared block for a kind of notice, newest first: England's
+    (the Department for Education's), or another nation's with `?nation=wales`."""
+    nation = _block_nation(request)
     if kind not in NoticeKind.values:
         raise not_found("There is no shared block for that kind of notice.")
     found = (
-        SharedBlockVersion.objects.filter(block__notice_kind=kind)
+        SharedBlockVersion.objects.filter(block__notice_kind=kind, block__nation=nation)
         .select_related("block")
         .without_content()
         .order_by("-number")
@@ -347,12 +366,13 @@ def block_versions(request: HttpRequest, kind: str):
     response={200: schemas.BlockVersionOut, **ERRORS},
     url_name="block-version",
 )
-def block_version(request: HttpRequest, kind: str, number: str):
-    """One version of the shared block, with its structured content."""
-    check_parameters(request)
+def block_version(request: HttpRequest, kind: str, number: str, nation: NationParameter = None):
+    """One version of a nation's shared block (`?nation=`, England's when not given), with its
+    structured content."""
+    nation = _block_nation(request)
     chosen = (
         SharedBlockVersion.objects.filter(
-            block__notice_kind=kind, number=_number(request, "number")
+            block__notice_kind=kind, block__nation=nation, number=_number(request, "number")
         )
         .select_related("block")
         .first()

@@ -75,6 +75,8 @@ class VersionOut(VersionSummary):
 
 class BlockVersionSummary(Schema):
     kind: str
+    nation: str
+    body: str  # the government body the block is about: its controller
     number: int
     published_at: datetime.datetime
     is_major: bool

@@ -10,7 +10,7 @@ from markdownx.widgets import AdminMarkdownxWidget
 
 from councils import permissions
 from councils.admin_scoping import CouncilScopedAdminMixin, CouncilScopedInlineMixin
-from notices.authoring import admin_views, import_views
+from notices.authoring import admin_views, import_views, refusals
 from notices.authoring.editor_words import PLAIN_WORDS
 from notices.authoring.forms import DraftAdminForm
 from notices.models import (
@@ -32,6 +32,8 @@ from notices.models import (
 from notices.publishing import audit
 from notices.publishing.checklist import check_completeness
 from notices.publishing.drafts import display_name, mark_saved
+from notices.publishing.nation_law_checks import nation_law_warnings
+from notices.publishing.nations import block_review_due
 from notices.publishing.publish import draft_status
 from notices.publishing.readability import readability_context
 from notices.text.anchors import anchor_from_heading, unique_anchor
@@ -295,6 +297,9 @@ class NoticeAdmin(
             "publication": publication,
             "completeness": check_completeness(publication.draft_snapshot),
             **readability_context(publication.draft_snapshot),
+            "nation_law_warnings": nation_law_warnings(
+                publication.draft_snapshot, nation=obj.council.nation
+            ),
             "can_publish": permissions.can_publish_notice(request.user, obj),
             # A council has one notice of each kind: another is never what an editor wants.
             "show_save_and_add_another": False,
@@ -302,19 +307,20 @@ class NoticeAdmin(
 
 
 class SharedBlockPermissions:
-    """Staff may read the shared block; only national maintainers change it or its parts."""
+    """Staff may read every shared block; only national admins of a block's nation change it or
+    its parts (an inline is handed its parent block)."""
 
     def has_view_permission(self, request: HttpRequest, obj: SharedBlock | None = None) -> bool:
         return permissions.can_view_shared_block(request.user)
 
     def has_add_permission(self, request: HttpRequest, obj: SharedBlock | None = None) -> bool:
-        return permissions.can_edit_shared_block(request.user)
+        return permissions.can_edit_shared_block(request.user, obj)
 
     def has_change_permission(self, request: HttpRequest, obj: SharedBlock | None = None) -> bool:
-        return permissions.can_edit_shared_block(request.user)
+        return permissions.can_edit_shared_block(request.user, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: SharedBlock | None = None) -> bool:
-        return permissions.can_edit_shared_block(request.user)
+        return permissions.can_edit_shared_block(request.user, obj)
 
 
 class SharedBlockPartInline(
@@ -331,10 +337,42 @@ class SharedBlockPartInline(
 class SharedBlockAdmin(
     DraftAdminMixin, SharedBlockPermissions, MarkdownWidgetsMixin, admin.ModelAdmin
 ):
-    list_display = ["title", "notice_kind", "updated_at"]
-    fields = ["notice_kind", "title", "introduction", "opened_revision"]
-    markdown_fields = ("introduction",)
+    list_display = ["title", "nation", "body_name", "notice_kind", "facts_checked_on", "review_due"]
+    list_filter = ["nation"]
+    fields = [
+        ("nation", "notice_kind"),
+        "body_name",
+        "title",
+        "introduction",
+        "references",
+        ("facts_checked_on", "review_due"),
+        "opened_revision",
+    ]
+    readonly_fields = ["review_due"]
+    markdown_fields = ("introduction", "references")
     inlines = [SharedBlockPartInline]
+
+    @admin.display(description="review due")
+    def review_due(self, obj: SharedBlock) -> str:
+        due = block_review_due(obj)
+        return due.strftime("%-d %B %Y") if due else "No date: the facts were never checked"
+
+    def get_readonly_fields(self, request: HttpRequest, obj: SharedBlock | None = None):
+        # A block's nation and kind say which notices embed it: fixed once it exists.
+        if obj is not None:
+            return [*self.readonly_fields, "nation", "notice_kind"]
+        return self.readonly_fields
+
+    def formfield_for_choice_field(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "nation":
+            nations = permissions.admin_nations(request.user)
+            kwargs["choices"] = [c for c in db_field.choices if c[0] in nations]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def save_model(self, request: HttpRequest, obj: SharedBlock, form, change: bool) -> None:
+        if not permissions.can_edit_shared_block(request.user, obj):
+            raise PermissionDenied(refusals.cannot_touch_block(obj))
+        super().save_model(request, obj, form, change)
 
     class Media:
         js = [MARKDOWN_INLINE_JS, EDITOR_JS]
@@ -346,7 +384,7 @@ class SharedBlockAdmin(
             "latest_version": SharedBlockVersion.objects.filter(block=obj)
             .order_by("-number")
             .first(),
-            "can_publish": permissions.can_publish_shared_block(request.user),
+            "can_publish": permissions.can_publish_shared_block(request.user, obj),
         }
 
 

@@ -20,6 +20,7 @@ from notices.publishing import history
 from notices.publishing.checklist import check_completeness
 from notices.publishing.diffing.notice import diff_versions
 from notices.publishing.drafts import DraftChangedError, display_name
+from notices.publishing.nation_law_checks import nation_law_warnings
 from notices.publishing.publish import PublishingError, draft_status, publish_notice
 from notices.publishing.readability import readability_context
 from notices.publishing.rendering import render_notice_html
@@ -155,6 +156,9 @@ def publish_notice_view(
         status=status,
         completeness=check_completeness(status.draft_snapshot),
         **readability_context(status.draft_snapshot),
+        nation_law_warnings=nation_law_warnings(
+            status.draft_snapshot, nation=notice.council.nation
+        ),
         diff=diff,
         draft_saved_by=display_name(notice.updated_by) if notice.updated_by_id else None,
         preview_url=reverse("admin:notices_notice_preview", args=[notice.pk]),
@@ -243,15 +247,17 @@ def publish_shared_block_view(
     if not str(object_id).isdigit():
         raise Http404("No such block.")
     block = get_object_or_404(SharedBlock.objects.select_related("updated_by"), pk=object_id)
+    if not permissions.can_publish_shared_block(request.user, block):
+        raise PermissionDenied(refusals.cannot_touch_block(block))
     latest = SharedBlockVersion.objects.filter(block=block).order_by("-number").first()
     form = _publish_form(request, block, first_version=latest is None)
     publication = _publish_if_valid(request, form, publish_shared_block, block)
     if publication is not None:
         messages.success(
             request,
-            f"Published version {publication.block_version.number} of the shared block. "
-            f"{len(publication.notice_versions)} published notices now embed it, each "
-            "with a new version.",
+            f"Published version {publication.block_version.number} of the {block.body_name} "
+            f"block. {len(publication.notice_versions)} published notices in "
+            f"{block.get_nation_display()} now embed it, each with a new version.",
         )
         return redirect(_change_url(block))
     context = _admin_context(
@@ -263,6 +269,9 @@ def publish_shared_block_view(
         latest=latest,
         draft=shared_block_snapshot(block),
         draft_saved_by=display_name(block.updated_by) if block.updated_by_id else None,
-        published_notices=Notice.objects.of_kind(block.notice_kind).published().count(),
+        published_notices=Notice.objects.of_kind(block.notice_kind)
+        .in_nation(block.nation)
+        .published()
+        .count(),
     )
     return TemplateResponse(request, "admin/notices/sharedblock/publish.html", context)

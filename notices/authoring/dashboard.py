@@ -1,8 +1,9 @@
 """What needs staff attention, on the admin's front page: notices past their review date, drafts
-waiting to be published, published notices still showing an older version of the shared
-DfE/NPD block, and published notices that fall short of the law now in force (a rule that began
-after they were published; their public pages stay as published). Each person sees only the
-councils they may see (councils.permissions)."""
+waiting to be published, published notices still showing an older version of their nation's
+shared block, published notices that fall short of the law now in force (a rule that began after
+they were published; their public pages stay as published), and (for national admins) the shared
+blocks whose facts are due a check. Each person sees only the councils they may see
+(councils.permissions)."""
 
 import json
 from dataclasses import dataclass, field
@@ -12,8 +13,9 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from councils import permissions
-from notices.models import Notice, NoticeVersion, SharedBlockVersion
+from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
 from notices.publishing.checklist import later_rules
+from notices.publishing.nations import block_review_due, is_review_overdue
 from notices.publishing.publish import draft_status
 from notices.publishing.snapshots import council_snapshot
 
@@ -26,11 +28,18 @@ class Dashboard:
     notice_count: int
     # Each carries `shortfall`: the labels of the checklist items its published version fails.
     falls_short: list[Notice] = field(default_factory=list)
+    # Shared blocks of the national admin's nations whose facts are due a check, each with
+    # `review_due` (None: never checked).
+    block_reviews: list[SharedBlock] = field(default_factory=list)
 
     @property
     def needs_nothing(self) -> bool:
         return not (
-            self.overdue_reviews or self.waiting_drafts or self.older_block or self.falls_short
+            self.overdue_reviews
+            or self.waiting_drafts
+            or self.older_block
+            or self.falls_short
+            or self.block_reviews
         )
 
 
@@ -51,7 +60,7 @@ def dashboard_for(user: permissions.User, *, today: date | None = None) -> Dashb
     )
     latest_block_numbers = _latest_block_numbers()
     for notice in notices:
-        notice.latest_block_number = latest_block_numbers.get(notice.kind)
+        notice.latest_block_number = latest_block_numbers.get((notice.council.nation, notice.kind))
         notice.shortfall = _shortfall(notice, today)
     return Dashboard(
         overdue_reviews=sorted(
@@ -68,7 +77,20 @@ def dashboard_for(user: permissions.User, *, today: date | None = None) -> Dashb
         ],
         notice_count=len(notices),
         falls_short=[notice for notice in notices if notice.shortfall],
+        block_reviews=_block_reviews(user, today),
     )
+
+
+def _block_reviews(user: permissions.User, today: date) -> list[SharedBlock]:
+    nations = permissions.admin_nations(user)
+    if not nations:
+        return []
+    due = []
+    for block in SharedBlock.objects.in_nations(nations).order_by("nation", "notice_kind"):
+        if is_review_overdue(block, today=today):
+            block.review_due = block_review_due(block)
+            due.append(block)
+    return due
 
 
 def with_latest_version(notices):
@@ -94,13 +116,13 @@ def _shortfall(notice: Notice, today: date) -> list[str]:
     return [item.label for item in failing]
 
 
-def _latest_block_numbers() -> dict[str, int]:
-    """{notice kind: number of the newest published block version}."""
-    numbers: dict[str, int] = {}
-    for kind, number in SharedBlockVersion.objects.order_by("number").values_list(
-        "block__notice_kind", "number"
+def _latest_block_numbers() -> dict[tuple[str, str], int]:
+    """{(nation, notice kind): number of the newest published version of that block}."""
+    numbers: dict[tuple[str, str], int] = {}
+    for nation, kind, number in SharedBlockVersion.objects.order_by("number").values_list(
+        "block__nation", "block__notice_kind", "number"
     ):
-        numbers[kind] = number
+        numbers[(nation, kind)] = number
     return numbers
 
 

@@ -56,6 +56,13 @@ def cannot_view_draft(notice) -> str:
 
 
 CANNOT_PUBLISH_SHARED_BLOCK = (
-    "Only a national admin can publish the shared DfE/NPD block, because it appears in every "
-    "council's notice. Ask a national admin of this site to publish it."
+    "Only a national admin can publish a shared national block, because it appears in every "
+    "notice of its nation's councils. Ask a national admin of this site to publish it."
 )
+
+
+def cannot_touch_block(block) -> str:
+    return (
+        f"Only national admins for {block.get_nation_display()} can change or publish the "
+        f"{block.body_name} block. Ask one of them, or a UK-wide national admin."
+    )

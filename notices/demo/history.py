@@ -39,7 +39,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from notices.demo import content as demo_content
-from notices.demo.reader import COUNCIL_ORDER, COUNCILS_DIR, SHARED_BLOCK_FILE
+from notices.demo.reader import COUNCIL_ORDER, COUNCILS_DIR, SHARED_BLOCK_FILES
 from notices.models import (
     DataCategory,
     LawfulBasis,
@@ -372,7 +372,12 @@ def read_history(path: Path) -> History:
     return History(tuple(steps), unpublished=unpublished)
 
 
-BLOCK_HISTORY = read_history(SHARED_BLOCK_FILE.parent / "history.toml")
+# {nation: its block's history}, from the history.toml beside each block's file.
+BLOCK_HISTORIES: dict[str, History] = {
+    block["nation"]: read_history(path.parent / "history.toml")
+    for block, path in zip(demo_content.SHARED_BLOCKS, SHARED_BLOCK_FILES, strict=True)
+}
+BLOCK_HISTORY = BLOCK_HISTORIES["england"]
 NOTICE_HISTORIES: dict[str, History] = {
     slug: read_history(COUNCILS_DIR / slug / "history.toml") for slug in COUNCIL_ORDER
 }
@@ -444,15 +449,20 @@ class _Replay:
 def _replays() -> list[_Replay]:
     kind = NoticeKind.CHILDRENS_SOCIAL_CARE
     replays = []
-    block = SharedBlock.objects.filter(notice_kind=kind).first()
-    if (
-        block is not None
-        and not block.versions.exists()
-        # A block version cascades into every published notice: never into existing histories.
-        and not NoticeVersion.objects.filter(notice__kind=kind).exists()
-        and matches_demo_content(block, demo_content.SHARED_BLOCK)
-    ):
-        replays.append(_Replay(block, demo_content.SHARED_BLOCK, BLOCK_HISTORY))
+    for block_data in demo_content.SHARED_BLOCKS:
+        nation = block_data["nation"]
+        block = SharedBlock.objects.filter(notice_kind=kind, nation=nation).first()
+        if (
+            block is not None
+            and not block.versions.exists()
+            # A block version cascades into its nation's published notices: never into
+            # existing histories.
+            and not NoticeVersion.objects.filter(
+                notice__kind=kind, notice__council__nation=nation
+            ).exists()
+            and matches_demo_content(block, block_data)
+        ):
+            replays.append(_Replay(block, block_data, BLOCK_HISTORIES[nation]))
     for council in demo_content.COUNCILS:
         history = NOTICE_HISTORIES.get(council["slug"])
         notice = Notice.objects.filter(council__slug=council["slug"], kind=kind).first()

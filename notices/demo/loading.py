@@ -67,7 +67,8 @@ def load_demo_data(*, publisher: AbstractBaseUser | None = None) -> DemoLoadRepo
         categories = _load_library(DataCategory, demo_content.DATA_CATEGORIES, report)
         recipients = _load_library(Recipient, demo_content.RECIPIENTS, report)
         record_kinds = _load_library(RecordKind, demo_content.RECORD_KINDS, report)
-        _load_shared_block(demo_content.SHARED_BLOCK, report)
+        for block_data in demo_content.SHARED_BLOCKS:
+            _load_shared_block(block_data, report)
         for council_data in demo_content.COUNCILS:
             _load_council(council_data, categories, recipients, record_kinds, report)
         for version in build_demo_history(publisher=publisher):
@@ -85,13 +86,19 @@ def _load_library(model: type, rows: list[dict], report: DemoLoadReport) -> dict
 
 
 def _load_shared_block(data: dict, report: DemoLoadReport) -> None:
-    if SharedBlock.objects.filter(notice_kind=NoticeKind.CHILDRENS_SOCIAL_CARE).exists():
+    kind = NoticeKind.CHILDRENS_SOCIAL_CARE
+    if SharedBlock.objects.filter(notice_kind=kind, nation=data["nation"]).exists():
         return
+    checked = data["facts_checked_on"]
     block = _validated(
         SharedBlock(
-            notice_kind=NoticeKind.CHILDRENS_SOCIAL_CARE,
+            notice_kind=kind,
+            nation=data["nation"],
+            body_name=data["body_name"],
             title=data["title"],
             introduction=data["introduction"],
+            references=data["references"],
+            facts_checked_on=date.fromisoformat(checked) if checked else None,
         )
     )
     for position, part in enumerate(data["parts"], start=1):

@@ -1,5 +1,6 @@
 """Reads the demo content from its files: the shared libraries (libraries/*.toml), the shared
-DfE/NPD block (shared-block/block.md) and each council's notice (councils/<slug>/notice.md).
+national blocks (England's shared-block/block.md, the other nations' shared-block/<nation>/
+block.md) and each council's notice (councils/<slug>/notice.md).
 
 A notice file is Markdown a person can read as the notice, with the council's details and the
 notice's tables as TOML front matter between `+++` lines:
@@ -16,8 +17,9 @@ notice's tables as TOML front matter between `+++` lines:
     ## A section's heading {#its-anchor ico=its-ico-checklist-item}
     The section's body: Markdown, with ### for its own subheadings.
 
-The shared block's file is the same without the tables: its title in the front matter, then its
-introduction and its parts as `## Heading {#anchor}`.
+A shared block's file is the same without the tables: its nation, body_name, title, references
+and facts_checked_on in the front matter, then its introduction and its parts as
+`## Heading {#anchor}`.
 """
 
 import re
@@ -28,9 +30,23 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 LIBRARIES = HERE / "libraries"
 SHARED_BLOCK_FILE = HERE / "shared-block" / "block.md"
+# Every nation's block, England's first.
+SHARED_BLOCK_FILES = [
+    SHARED_BLOCK_FILE,
+    HERE / "shared-block" / "wales" / "block.md",
+    HERE / "shared-block" / "scotland" / "block.md",
+]
 COUNCILS_DIR = HERE / "councils"
 # The order the demo councils are loaded in (and so their primary keys).
-COUNCIL_ORDER = ["harrowmere", "brackendale", "kestrelford", "ashcombe-vale", "merrowgate"]
+COUNCIL_ORDER = [
+    "harrowmere",
+    "brackendale",
+    "kestrelford",
+    "ashcombe-vale",
+    "merrowgate",
+    "glanyrafon",
+    "strathmorven",
+]
 
 FRONT_MATTER = re.compile(r"\A\+\+\+\n(?P<front>.*?)\n\+\+\+\n(?P<body>.*)\Z", re.DOTALL)
 # `## Heading {#anchor ico=item}`, `## Heading {#anchor}` or `## Heading {.young-people}`.
@@ -78,14 +94,26 @@ def read_library(name: str) -> list[dict[str, Any]]:
         return tomllib.load(file)[key]
 
 
-def read_shared_block() -> dict[str, Any]:
-    front, body = split_front_matter(SHARED_BLOCK_FILE)
-    introduction, blocks = _blocks(SHARED_BLOCK_FILE, body)
+def read_shared_block(path: Path = SHARED_BLOCK_FILE) -> dict[str, Any]:
+    front, body = split_front_matter(path)
+    introduction, blocks = _blocks(path, body)
     parts = [
         {"heading": match["heading"], "anchor": match["anchor"], "body": text}
         for match, text in blocks
     ]
-    return {"title": front["title"], "introduction": introduction, "parts": parts}
+    return {
+        "nation": front.get("nation", "england"),
+        "body_name": front.get("body_name", "Department for Education"),
+        "title": front["title"],
+        "introduction": introduction,
+        "references": front.get("references", "").strip("\n"),
+        "facts_checked_on": front.get("facts_checked_on"),
+        "parts": parts,
+    }
+
+
+def read_shared_blocks() -> list[dict[str, Any]]:
+    return [read_shared_block(path) for path in SHARED_BLOCK_FILES]
 
 
 def read_council(path: Path) -> dict[str, Any]:

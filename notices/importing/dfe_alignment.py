@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 from notices.importing.dfe_passages import DFE_DATA
 from notices.importing.markdown_blocks import _Part
 from notices.importing.matching import normalise_name
+from notices.importing.national_blocks import has_national_passages, names_a_national_body
 from notices.importing.parsed import SharedTextMatch
 from notices.importing.section_tags import _heading_tag, _keyword_text
 from notices.publishing.diffing.blocks import reading_text
@@ -125,9 +126,12 @@ class _SharedBlockText:
             return self.passage(part, f'heading like "{closest.heading}"')
         if closest is not None:
             return self._drift(part, closest, f'heading like "{closest.heading}"')
-        if _DFE_HEADING.search(_keyword_text(part.heading)):
+        heading = _keyword_text(part.heading)
+        if _DFE_HEADING.search(heading) or names_a_national_body(heading):
             reason = "heading names the Department for Education or its data"
-        elif _heading_tag(part.heading) is None and _has_dfe_passages(_keyword_text(part.body)):
+        elif _heading_tag(part.heading) is None and (
+            _has_dfe_passages(body := _keyword_text(part.body)) or has_national_passages(body)
+        ):
             reason = "text has the DfE data collection passages"
         else:
             return None

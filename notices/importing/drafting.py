@@ -16,6 +16,7 @@ from councils.models import Council
 from notices.importing.draft_content import draft_content
 from notices.importing.import_report import ImportReport, found_contacts
 from notices.importing.isolation import IsolatedRefusal, run_isolated
+from notices.importing.national_blocks import current_block_snapshot
 from notices.importing.parsing import LibraryItem, ParsedNotice, parse_notice
 from notices.importing.proposals import propose_library_entries
 from notices.importing.reading import ReadDocument, UnreadableDocument, read_document
@@ -26,14 +27,12 @@ from notices.models import (
     NoticeKind,
     Recipient,
     RecordKind,
-    SharedBlock,
-    SharedBlockVersion,
 )
 from notices.publishing import audit
 from notices.publishing.checklist import check_completeness
 from notices.publishing.drafts import ensure_unchanged_since, lock_draft
 from notices.publishing.restoring import write_draft_content
-from notices.publishing.snapshots import notice_snapshot, shared_block_snapshot
+from notices.publishing.snapshots import notice_snapshot
 
 # Far more headings than any notice has; more means the file is not a notice, and parsing it
 # would only be slow.
@@ -72,7 +71,9 @@ def import_notice_file(
         "data_categories": _library(DataCategory),
         "recipients": _library(Recipient),
         "record_kinds": _library(RecordKind),
-        "shared_block": _current_block_snapshot(kind),
+        # The council's own nation's block: a Welsh notice's national text is the Welsh
+        # Government's, aligned with that block and never with England's.
+        "shared_block": current_block_snapshot(kind=kind, nation=council.nation),
     }
     try:
         # The file is read in a child process with CPU, memory and time limits.
@@ -186,13 +187,3 @@ def _library(model) -> list[LibraryItem]:
         LibraryItem(slug=slug, name=name)
         for slug, name in model.objects.values_list("slug", "name")
     ]
-
-
-def _current_block_snapshot(kind: str) -> dict | None:
-    """The shared block as notices show it now: its latest published version, or its draft
-    when it has never been published."""
-    latest = SharedBlockVersion.objects.latest_for_kind(kind)
-    if latest is not None:
-        return latest.snapshot
-    block = SharedBlock.objects.for_kind(kind)
-    return shared_block_snapshot(block) if block is not None else None

@@ -25,11 +25,12 @@ it does not find yet is an empty list, never a guess. The keys:
 
 from typing import Any
 
+from councils.models import Nation
 from notices.importing.drift_words import drift_lines, drift_sentences
 from notices.importing.import_report import ImportReport
+from notices.importing.national_blocks import current_block_snapshot
 from notices.importing.parsing import LibraryMatch
-from notices.models import NoticeKind, SharedBlock, SharedBlockVersion
-from notices.publishing.snapshots import shared_block_snapshot
+from notices.models import NoticeKind
 
 IDENTICAL = "identical"
 REWORDED = "reworded"
@@ -37,10 +38,15 @@ ONLY_IN_COUNCILS_COPY = "only in the council's copy"
 ONLY_IN_SHARED_BLOCK = "only in the shared block"
 
 
-def report_json(report: ImportReport, *, kind: str = NoticeKind.CHILDRENS_SOCIAL_CARE) -> dict:
+def report_json(
+    report: ImportReport,
+    *,
+    kind: str = NoticeKind.CHILDRENS_SOCIAL_CARE,
+    nation: str = Nation.ENGLAND,
+) -> dict:
     """The report as a JSON-ready dict (plain strings, numbers, lists and dicts)."""
     parsed = report.parsed
-    anchors = _block_part_anchors(kind)
+    anchors = _block_part_anchors(kind, nation)
     national_parts = []
     drift = []
     for match in parsed.shared_text:
@@ -110,12 +116,7 @@ def _library_item(match: LibraryMatch) -> dict[str, Any]:
     return {"name": name, "proposed": name}
 
 
-def _block_part_anchors(kind: str) -> dict[str, str]:
-    """Each part heading of the shared block as notices show it now, to its anchor."""
-    latest = SharedBlockVersion.objects.latest_for_kind(kind)
-    if latest is not None:
-        snapshot = latest.snapshot
-    else:
-        block = SharedBlock.objects.for_kind(kind)
-        snapshot = shared_block_snapshot(block) if block is not None else {"parts": []}
+def _block_part_anchors(kind: str, nation: str) -> dict[str, str]:
+    """Each part heading of the nation's shared block as notices show it now, to its anchor."""
+    snapshot = current_block_snapshot(kind=kind, nation=nation) or {"parts": []}
     return {part["heading"]: part.get("anchor", "") for part in snapshot.get("parts", [])}

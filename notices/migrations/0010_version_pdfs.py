@@ -30,23 +30,31 @@ def drop_trigger(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notices', '0009_immutable_by_every_path'),
+        ("notices", "0009_immutable_by_every_path"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NoticeVersionPdf',
+            name="NoticeVersionPdf",
             fields=[
-                ('version', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, primary_key=True, related_name='pdf', serialize=False, to='notices.noticeversion')),
-                ('content', models.BinaryField()),
-                ('sha256', models.CharField(max_length=64)),
-                ('made_at', models.DateTimeField(auto_now_add=True)),
-                ('made_with', models.CharField(max_length=100)),
+                (
+                    "version",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        primary_key=True,
+                        related_name="pdf",
+                        serialize=False,
+                        to="notices.noticeversion",
+                    ),
+                ),
+                ("content", models.BinaryField()),
+                ("sha256", models.CharField(max_length=64)),
+                ("made_at", models.DateTimeField(auto_now_add=True)),
+                ("made_with", models.CharField(max_length=100)),
             ],
             options={
-                'verbose_name': 'PDF of a notice version',
+                "verbose_name": "PDF of a notice version",
             },
         ),
         migrations.RunPython(create_trigger, drop_trigger),

@@ -9,65 +9,177 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notices', '0010_version_pdfs'),
+        ("notices", "0010_version_pdfs"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='notice',
-            name='introduction',
-            field=models.TextField(blank=True, help_text='Who the notice is for and what it covers. Markdown: **bold**, lists starting with - or 1., [link text](https://...), ## subheadings. The preview below shows it as the public will see it.', validators=[django.core.validators.MaxLengthValidator(50000), notices.text.input_policy.StaffTextValidator()]),
+            model_name="notice",
+            name="introduction",
+            field=models.TextField(
+                blank=True,
+                help_text="Who the notice is for and what it covers. Markdown: **bold**, lists starting with - or 1., [link text](https://...), ## subheadings. The preview below shows it as the public will see it.",
+                validators=[
+                    django.core.validators.MaxLengthValidator(50000),
+                    notices.text.input_policy.StaffTextValidator(),
+                ],
+            ),
         ),
         migrations.AlterField(
-            model_name='notice',
-            name='young_people_summary',
-            field=models.TextField(blank=True, help_text='A short, plain-language version for the children and young people the notice is about: short sentences, everyday words. Markdown: **bold**, lists starting with - or 1., [link text](https://...), ## subheadings. The preview below shows it as the public will see it.', validators=[django.core.validators.MaxLengthValidator(50000), notices.text.input_policy.StaffTextValidator()], verbose_name='summary for children and young people'),
+            model_name="notice",
+            name="young_people_summary",
+            field=models.TextField(
+                blank=True,
+                help_text="A short, plain-language version for the children and young people the notice is about: short sentences, everyday words. Markdown: **bold**, lists starting with - or 1., [link text](https://...), ## subheadings. The preview below shows it as the public will see it.",
+                validators=[
+                    django.core.validators.MaxLengthValidator(50000),
+                    notices.text.input_policy.StaffTextValidator(),
+                ],
+                verbose_name="summary for children and young people",
+            ),
         ),
         migrations.AlterField(
-            model_name='noticerecipient',
-            name='frequency',
-            field=models.CharField(blank=True, choices=[('routinely', 'Routinely'), ('when-necessary', 'Only when necessary')], max_length=20),
+            model_name="noticerecipient",
+            name="frequency",
+            field=models.CharField(
+                blank=True,
+                choices=[("routinely", "Routinely"), ("when-necessary", "Only when necessary")],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='noticerecipient',
-            name='purpose',
-            field=models.TextField(blank=True, max_length=5000, validators=[notices.text.input_policy.StaffTextValidator()], verbose_name='why the council shares'),
+            model_name="noticerecipient",
+            name="purpose",
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                validators=[notices.text.input_policy.StaffTextValidator()],
+                verbose_name="why the council shares",
+            ),
         ),
         migrations.CreateModel(
-            name='ImportUpload',
+            name="ImportUpload",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('filename', models.CharField(max_length=255)),
-                ('data', models.BinaryField()),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('notice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='notices.notice')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("filename", models.CharField(max_length=255)),
+                ("data", models.BinaryField()),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "notice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="notices.notice",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-uploaded_at'],
+                "ordering": ["-uploaded_at"],
             },
         ),
         migrations.CreateModel(
-            name='LibraryProposal',
+            name="LibraryProposal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('library', models.CharField(choices=[('data-category', 'Data category'), ('recipient', 'Recipient'), ('record-kind', 'Kind of record')], max_length=20)),
-                ('name', models.CharField(max_length=200, validators=[notices.text.input_policy.StaffTextValidator(single_line=True)])),
-                ('evidence', models.TextField(blank=True, max_length=5000, validators=[notices.text.input_policy.StaffTextValidator()])),
-                ('proposed_at', models.DateTimeField(auto_now_add=True)),
-                ('state', models.CharField(choices=[('waiting', 'Waiting'), ('accepted', 'Accepted'), ('dismissed', 'Dismissed')], default='waiting', max_length=20)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('notice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='library_proposals', to='notices.notice')),
-                ('proposed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "library",
+                    models.CharField(
+                        choices=[
+                            ("data-category", "Data category"),
+                            ("recipient", "Recipient"),
+                            ("record-kind", "Kind of record"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        max_length=200,
+                        validators=[notices.text.input_policy.StaffTextValidator(single_line=True)],
+                    ),
+                ),
+                (
+                    "evidence",
+                    models.TextField(
+                        blank=True,
+                        max_length=5000,
+                        validators=[notices.text.input_policy.StaffTextValidator()],
+                    ),
+                ),
+                ("proposed_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("waiting", "Waiting"),
+                            ("accepted", "Accepted"),
+                            ("dismissed", "Dismissed"),
+                        ],
+                        default="waiting",
+                        max_length=20,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "notice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="library_proposals",
+                        to="notices.notice",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['proposed_at', 'pk'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('state', 'waiting')), fields=('library', 'name', 'notice'), name='one_waiting_proposal_per_name')],
+                "ordering": ["proposed_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("state", "waiting")),
+                        fields=("library", "name", "notice"),
+                        name="one_waiting_proposal_per_name",
+                    )
+                ],
             },
         ),
     ]

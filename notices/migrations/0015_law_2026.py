@@ -4,15 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notices', '0010_version_pdfs'),
+        ("notices", "0014_shared_block_per_nation"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='lawfulbasis',
-            name='provision',
-            field=models.CharField(choices=[('A6-1-a', 'Article 6(1)(a): consent'), ('A6-1-b', 'Article 6(1)(b): contract'), ('A6-1-c', 'Article 6(1)(c): legal obligation'), ('A6-1-d', 'Article 6(1)(d): vital interests'), ('A6-1-e', 'Article 6(1)(e): public task'), ('A6-1-ea', 'Article 6(1)(ea): recognised legitimate interests'), ('A6-1-f', 'Article 6(1)(f): legitimate interests'), ('A9-2-a', 'Article 9(2)(a): explicit consent'), ('A9-2-b', 'Article 9(2)(b): employment, social security and social protection'), ('A9-2-c', 'Article 9(2)(c): vital interests'), ('A9-2-f', 'Article 9(2)(f): legal claims and courts'), ('A9-2-g', 'Article 9(2)(g): substantial public interest'), ('A9-2-h', 'Article 9(2)(h): health or social care'), ('A9-2-i', 'Article 9(2)(i): public health'), ('A9-2-j', 'Article 9(2)(j): archiving, research and statistics'), ('A10', 'Article 10: criminal offence data')], max_length=10),
+            model_name="lawfulbasis",
+            name="provision",
+            field=models.CharField(
+                choices=[
+                    ("A6-1-a", "Article 6(1)(a): consent"),
+                    ("A6-1-b", "Article 6(1)(b): contract"),
+                    ("A6-1-c", "Article 6(1)(c): legal obligation"),
+                    ("A6-1-d", "Article 6(1)(d): vital interests"),
+                    ("A6-1-e", "Article 6(1)(e): public task"),
+                    ("A6-1-ea", "Article 6(1)(ea): recognised legitimate interests"),
+                    ("A6-1-f", "Article 6(1)(f): legitimate interests"),
+                    ("A9-2-a", "Article 9(2)(a): explicit consent"),
+                    (
+                        "A9-2-b",
+                        "Article 9(2)(b): employment, social security and social protection",
+                    ),
+                    ("A9-2-c", "Article 9(2)(c): vital interests"),
+                    ("A9-2-f", "Article 9(2)(f): legal claims and courts"),
+                    ("A9-2-g", "Article 9(2)(g): substantial public interest"),
+                    ("A9-2-h", "Article 9(2)(h): health or social care"),
+                    ("A9-2-i", "Article 9(2)(i): public health"),
+                    ("A9-2-j", "Article 9(2)(j): archiving, research and statistics"),
+                    ("A10", "Article 10: criminal offence data"),
+                ],
+                max_length=10,
+            ),
         ),
     ]

@@ -35,6 +35,11 @@ class NoticeQuerySet(models.QuerySet):
     def of_kind(self, kind: str) -> "NoticeQuerySet":
         return self.filter(kind=kind)
 
+    def in_nation(self, nation: str) -> "NoticeQuerySet":
+        """Notices of that nation's councils. A subquery, not a join, so that a
+        select_for_update() over it locks the notices and never their councils."""
+        return self.filter(council__in=Council.objects.in_nation(nation).values("pk"))
+
     def published(self) -> "NoticeQuerySet":
         """Notices with at least one published version: the only ones the public can see."""
         from notices.models.versions import NoticeVersion

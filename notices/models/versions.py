@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from councils.models import Nation
 from notices.models.notice import Notice
 from notices.models.shared_block import SharedBlock
 from notices.text.input_policy import single_line_text, staff_text
@@ -80,8 +81,16 @@ class PublishedVersion(WrittenOnce):
 
 
 class SharedBlockVersionQuerySet(PublishedVersionQuerySet):
-    def latest_for_kind(self, kind: str) -> "SharedBlockVersion | None":
-        return self.filter(block__notice_kind=kind).order_by("-number").first()
+    def latest_for_kind(
+        self, kind: str, nation: str = Nation.ENGLAND
+    ) -> "SharedBlockVersion | None":
+        return (
+            self.filter(block__notice_kind=kind, block__nation=nation).order_by("-number").first()
+        )
+
+    def latest_for_notice(self, notice: Notice) -> "SharedBlockVersion | None":
+        """The latest version of the block the notice's council's nation carries."""
+        return self.latest_for_kind(notice.kind, notice.council.nation)
 
 
 class SharedBlockVersion(PublishedVersion):
@@ -115,7 +124,7 @@ class NoticeVersion(PublishedVersion):
         null=True,
         blank=True,
         related_name="notice_versions",
-        help_text="The version of the shared DfE/NPD block this version embeds.",
+        help_text="The version of the shared national block this version embeds.",
     )
     is_shared_block_update = models.BooleanField(
         default=False,

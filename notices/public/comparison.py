@@ -139,51 +139,72 @@ MAX_SIDE_BY_SIDE = 4
 
 
 def recipients_table(
-    *, item: str | None = None, councils: tuple[str, ...] | None = None
+    *,
+    item: str | None = None,
+    councils: tuple[str, ...] | None = None,
+    nation: str | None = None,
 ) -> ComparisonTable:
     """Who each council shares with; `item` (a recipient's slug) keeps one column, `councils`
-    (slugs) keeps those councils' rows and the columns they use."""
-    return _build(RECIPIENTS, item, councils)
+    (slugs) keeps those councils' rows and the columns they use, `nation` that nation's
+    councils."""
+    return _build(RECIPIENTS, item, councils, nation)
 
 
 def data_categories_table(
-    *, item: str | None = None, councils: tuple[str, ...] | None = None
+    *,
+    item: str | None = None,
+    councils: tuple[str, ...] | None = None,
+    nation: str | None = None,
 ) -> ComparisonTable:
-    """What each council says it keeps; `item` and `councils` as for recipients_table."""
-    return _build(DATA_CATEGORIES, item, councils)
+    """What each council says it keeps; `item`, `councils` and `nation` as for
+    recipients_table."""
+    return _build(DATA_CATEGORIES, item, councils, nation)
 
 
 def retention_table(
-    *, item: str | None = None, councils: tuple[str, ...] | None = None
+    *,
+    item: str | None = None,
+    councils: tuple[str, ...] | None = None,
+    nation: str | None = None,
 ) -> ComparisonTable:
     """How long each council keeps each kind of record; a row that covers several kinds counts
-    for each (notices.public.record_kind_words). `item` and `councils` as for recipients_table."""
-    return _build(RETENTION, item, councils)
+    for each (notices.public.record_kind_words). `item`, `councils` and `nation` as for
+    recipients_table."""
+    return _build(RETENTION, item, councils, nation)
 
 
-def councils_compared() -> list[tuple[str, str]]:
-    """(slug, name) of every council with a current published notice, in place-name order: the
-    choice of councils to put side by side. One query, of two short columns."""
-    rows = current_versions(NoticeKind.CHILDRENS_SOCIAL_CARE).values_list(
-        "notice__council__slug", "notice__council__name"
-    )
+def councils_compared(nation: str | None = None) -> list[tuple[str, str]]:
+    """(slug, name) of every council (of `nation`, if given) with a current published notice,
+    in place-name order: the choice of councils to put side by side. One query, of two short
+    columns."""
+    versions = current_versions(NoticeKind.CHILDRENS_SOCIAL_CARE)
+    if nation is not None:
+        versions = versions.filter(notice__council__nation=nation)
+    rows = versions.values_list("notice__council__slug", "notice__council__name")
     return sorted(rows, key=lambda row: sort_key(row[1]))
 
 
-def _current(topic: _Topic, councils: tuple[str, ...] | None) -> list[NoticeVersion]:
+def _current(
+    topic: _Topic, councils: tuple[str, ...] | None, nation: str | None
+) -> list[NoticeVersion]:
     """One query; of each snapshot only the topic's list leaves the database, as `entries`: a
-    whole snapshot is a hundred times bigger, and 400 of them cost seconds and hundreds of MB."""
+    whole snapshot is a hundred times bigger, and 400 of them cost seconds and hundreds of MB.
+    With `nation`, only that nation's councils: they work under the same law."""
     versions = current_versions(NoticeKind.CHILDRENS_SOCIAL_CARE)
     if councils is not None:
         versions = versions.filter(notice__council__slug__in=councils)
+    if nation is not None:
+        versions = versions.filter(notice__council__nation=nation)
     versions = versions.annotate(entries=KeyTransform(topic.snapshot_key, "snapshot")).defer(
         "snapshot", "rendered_html"
     )
     return sorted(versions, key=lambda version: sort_key(version.notice.council.name))
 
 
-def _build(topic: _Topic, item: str | None, councils: tuple[str, ...] | None) -> ComparisonTable:
-    versions = _current(topic, councils)
+def _build(
+    topic: _Topic, item: str | None, councils: tuple[str, ...] | None, nation: str | None = None
+) -> ComparisonTable:
+    versions = _current(topic, councils, nation)
     extra = topic.extra_columns() if versions else ()
     all_columns = _columns(topic, versions, extra)
     columns = all_columns

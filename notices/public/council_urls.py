@@ -10,4 +10,6 @@ app_name = "councils"
 urlpatterns = [
     path("", councils.council_index, name="index"),
     path("councils/<slug:slug>/", councils.council_detail, name="detail"),
+    # Not under councils/: it is not a council, and no council's slug may take its address.
+    path("northern-ireland/", councils.northern_ireland, name="northern-ireland"),
 ]

@@ -17,6 +17,7 @@ from django.utils.html import escape
 from councils.models import Council
 from notices.models import NoticeVersion, NoticeVersionQuerySet
 from notices.public.addresses import site_address
+from notices.publishing.nations import national_body
 from notices.text.input_policy import xml_safe
 
 FEED_LENGTH = 50
@@ -98,7 +99,9 @@ class MajorChangesFeed(Feed):
         return version.notice.council.name
 
     def item_categories(self, version: NoticeVersion) -> list[str]:
-        return ["Department for Education section"] if version.is_shared_block_update else []
+        if not version.is_shared_block_update:
+            return []
+        return [f"{national_body(version.notice.council.nation)} section"]
 
 
 class AllChangesFeed(MajorChangesFeed):

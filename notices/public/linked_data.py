@@ -19,8 +19,10 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from notices.models import IcoItem, NoticeVersion
+from councils.models import Nation
+from notices.models import IcoItem, NoticeVersion, SharedBlockVersion
 from notices.publishing import history
+from notices.publishing.diffing.notice import block_body
 from notices.publishing.ico import ICO_CONTACT
 
 JSONLD_CONTENT_TYPE = "application/ld+json; charset=utf-8"
@@ -120,6 +122,15 @@ FREQUENCY_IRIS: dict[str, str] = {
 ICO_IRI = "legal-gb:DPA-GB"
 
 
+# ISO 3166-2 codes of the nations a council can be in.
+NATION_CODES = {Nation.ENGLAND: "GB-ENG", Nation.WALES: "GB-WLS", Nation.SCOTLAND: "GB-SCT"}
+
+
+def nation_of(nation: str) -> dict[str, str]:
+    """The council's nation: its ISO 3166-2 code and its name."""
+    return {"code": NATION_CODES[nation], "name": Nation(nation).label}
+
+
 def notice_jsonld(version: NoticeVersion, *, base_url: str) -> dict[str, Any]:
     """The published version as a JSON-LD document (a dpv:PrivacyNotice), from its snapshot.
 
@@ -160,6 +171,12 @@ def notice_jsonld(version: NoticeVersion, *, base_url: str) -> dict[str, Any]:
         "dct:publisher": {"@id": controller["@id"]},
         "dpv:hasDataController": controller,
         "dpv:hasJurisdiction": {"@id": "loc:GB"},
+        # The nation (its ISO 3166-2 code): its law and the government its council reports to
+        # differ from the others'.
+        "dct:spatial": {
+            "dct:identifier": NATION_CODES[notice.council.nation],
+            "rdfs:label": Nation(notice.council.nation).label,
+        },
         "dpv:hasApplicableLaw": list(APPLICABLE_LAWS),
         "dpv:hasAuthority": _ico(),
         "dpv:hasDataSubject": [
@@ -187,6 +204,11 @@ def notice_jsonld(version: NoticeVersion, *, base_url: str) -> dict[str, Any]:
             "@id": f"{page}#shared-block",
             "dct:title": block.snapshot["title"],
             "dcat:version": str(block.number),
+            # The government body the block is about controls what the council sends it.
+            "dpv:hasDataController": {
+                "@type": "dpv:DataController",
+                "dpv:hasName": block_body(block.snapshot),
+            },
         }
     return _without_empty(document)
 
@@ -200,10 +222,29 @@ def current_notices_export(
     versions are never in it."""
     base_url = base_url.rstrip("/")
     versions = list(history.current_versions().defer("rendered_html"))
+    blocks = _national_blocks({version.shared_block_version_id for version in versions})
     return {
         "generated_at": (generated_at or timezone.now()).isoformat(timespec="seconds"),
         "count": len(versions),
-        "notices": [_export_entry(version, base_url) for version in versions],
+        "notices": [
+            _export_entry(version, base_url, blocks.get(version.shared_block_version_id))
+            for version in versions
+        ],
+    }
+
+
+def _national_blocks(ids: set[int | None]) -> dict[int, dict[str, Any]]:
+    """{block version id: the export's `national_block`}, in one query for every notice."""
+    rows = SharedBlockVersion.objects.filter(pk__in=[pk for pk in ids if pk]).values_list(
+        "pk", "number", "block__nation", "snapshot__body"
+    )
+    return {
+        pk: {
+            "controller": body or block_body(None),
+            "nation": nation,
+            "version": number,
+        }
+        for pk, number, nation, body in rows
     }
 
 
@@ -221,7 +262,9 @@ def iso_duration(*, years: int, months: int) -> str:
     return f"P{parts or '0D'}"
 
 
-def _export_entry(version: NoticeVersion, base_url: str) -> dict[str, Any]:
+def _export_entry(
+    version: NoticeVersion, base_url: str, national_block: dict[str, Any] | None
+) -> dict[str, Any]:
     notice, council = version.notice, version.notice.council
     slugs = {"council_slug": council.slug, "kind": notice.kind}
     return {
@@ -229,7 +272,11 @@ def _export_entry(version: NoticeVersion, base_url: str) -> dict[str, Any]:
             "name": council.name,
             "slug": council.slug,
             "url": base_url + council.get_absolute_url(),
+            "nation": nation_of(council.nation),
         },
+        # The shared block the version embeds, and the government body that controls what the
+        # council sends it; null for a version published before any block was.
+        "national_block": national_block,
         "kind": notice.kind,
         "title": version.title,
         "version": version.number,

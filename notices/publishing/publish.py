@@ -140,7 +140,7 @@ def draft_status(notice: Notice) -> DraftStatus:
         .select_related("shared_block_version", "published_by")
         .order_by("-number")
         .first(),
-        block_version=SharedBlockVersion.objects.latest_for_kind(notice.kind),
+        block_version=SharedBlockVersion.objects.latest_for_notice(notice),
         draft_snapshot=notice_snapshot(notice),
     )
 

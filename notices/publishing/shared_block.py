@@ -1,8 +1,9 @@
-"""Publishing the shared DfE/NPD block, and its cascade into every notice.
+"""Publishing a shared national block, and its cascade into its nation's notices.
 
-The block is published by national maintainers, and each new block version gives every
-published notice of its kind a new version that embeds it, built from that notice's last
-*published* content, so councils' unpublished drafts stay unpublished.
+There is one block per nation and kind of notice. A block is published by that nation's national
+admins, and each new block version gives every published notice of its kind *whose council is
+in the block's nation* a new version that embeds it, built from that notice's last *published*
+content, so councils' unpublished drafts stay unpublished and other nations' notices untouched.
 """
 
 from dataclasses import dataclass
@@ -74,18 +75,22 @@ def publish_shared_block(
 
 
 def block_update_change_note(block_version: SharedBlockVersion) -> str:
+    block = block_version.block
     return (
-        f"The Department for Education section, shared by every council, was updated "
-        f"(shared block version {block_version.number}): {block_version.change_note}"
+        f"The {block.body_name} section, shared by every council in "
+        f"{block.get_nation_display()}, was updated (shared block version "
+        f"{block_version.number}): {block_version.change_note}"
     )
 
 
 def _embed_in_published_notices(block_version: SharedBlockVersion) -> list[NoticeVersion]:
-    kind = block_version.block.notice_kind
-    # Locks the notices so that a council publishing at the same moment waits its turn.
+    block = block_version.block
+    # Locks the notices so that a council publishing at the same moment waits its turn. Only the
+    # block's own nation's notices: a Welsh block never reaches an English notice.
     notice_ids = list(
         Notice.objects.select_for_update()
-        .of_kind(kind)
+        .of_kind(block.notice_kind)
+        .in_nation(block.nation)
         .published()
         .order_by("pk")
         .values_list("pk", flat=True)

@@ -153,6 +153,10 @@ def shared_block_snapshot(block: SharedBlock) -> dict[str, Any]:
     """The shared block's draft as it stands in the database now."""
     return {
         "schema": SNAPSHOT_SCHEMA,
+        # The block's government body: the controller of what it receives, named in diffs and
+        # in the notice's linked data. Versions from before blocks per nation have none: theirs
+        # was the Department for Education (notices.publishing.diffing.notice.block_body).
+        "body": block.body_name,
         "title": block.title,
         "introduction": block.introduction,
         "parts": [

@@ -35,7 +35,7 @@ from django.db import models
 from django.utils.dateparse import parse_datetime
 
 from councils.models import Council, CouncilMembership
-from councils.roles import NATIONAL_ADMIN_GROUP, ROLE_GROUPS
+from councils.roles import NATIONAL_GROUP_NAMES, ROLE_GROUPS
 from notices.models import (
     AuditEvent,
     DataCategory,
@@ -65,7 +65,7 @@ GROUP_LABEL = "auth.group"
 ACCOUNT_LABEL = "auth.user"
 
 # The groups `migrate` makes and keeps in line with councils.roles: never archived, always there.
-ROLE_GROUP_NAMES = frozenset([*ROLE_GROUPS.values(), NATIONAL_ADMIN_GROUP])
+ROLE_GROUP_NAMES = frozenset([*ROLE_GROUPS.values(), *NATIONAL_GROUP_NAMES])
 
 # What an account record holds. Never the password: see the module's docstring.
 ACCOUNT_FIELDS = (

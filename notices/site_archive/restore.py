@@ -12,7 +12,7 @@ from django.core.management.color import no_style
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from councils.roles import NATIONAL_ADMIN_GROUP
+from councils.roles import NATION_ADMIN_GROUPS, NATIONAL_ADMIN_GROUP
 from notices.models import NoticeSearchText
 from notices.publishing import search_index, stamps
 from notices.publishing.history import current_versions
@@ -260,6 +260,11 @@ def password_instructions(usernames: Iterable[str]) -> list[str]:
             )
         elif account.email and national:
             lines.append(f"{username}: python manage.py add_staff {account.email} --national")
+        elif account.email and (nations := _nations_of(account)):
+            lines.append(
+                f"{username}: python manage.py add_staff {account.email} --national "
+                f"--nation {nations[0]}"
+            )
         else:
             lines.append(
                 f"{username}: no role or no email; a national admin can give them one in the "
@@ -293,3 +298,8 @@ def _rebuild_search_text() -> int:
         search_index.index_version(version)
         rebuilt += 1
     return rebuilt
+
+
+def _nations_of(account) -> list[str]:
+    names = {group.name for group in account.groups.all()}
+    return [nation for nation, group in NATION_ADMIN_GROUPS.items() if group in names]

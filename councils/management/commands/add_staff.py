@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.timesince import timeuntil
 
+from councils.models import Nation
 from councils.staff import (
     AddStaffResult,
     StaffChangeRefused,
@@ -37,6 +38,11 @@ class Command(BaseCommand):
             help="Make them a national admin (every council, shared content, staff accounts).",
         )
         parser.add_argument(
+            "--nation",
+            choices=Nation.values,
+            help="With --national: a national admin who changes only this nation's shared block.",
+        )
+        parser.add_argument(
             "--change-role",
             action="store_true",
             help="Replace the role they already hold at --council with --role.",
@@ -55,6 +61,7 @@ class Command(BaseCommand):
         council: str | None,
         role: str | None,
         national: bool,
+        nation: str | None,
         change_role: bool,
         base_url: str,
         **options,
@@ -65,7 +72,8 @@ class Command(BaseCommand):
                 email=email,
                 council_slug=council,
                 role=role,
-                national=national,
+                national=national or nation is not None,
+                nation=nation,
                 change_role=change_role,
                 by=None,
             )

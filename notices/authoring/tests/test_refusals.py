@@ -54,7 +54,7 @@ def test_an_editor_publishing_the_shared_block_is_told_only_national_admins_can(
     client.force_login(make_staff(make_council(), "publisher"))
     response = client.get(reverse("admin:notices_sharedblock_publish", args=[shared_block.pk]))
     assert response.status_code == 403
-    assert "Only a national admin can publish the shared DfE/NPD block" in (
+    assert "Only a national admin can publish a shared national block" in (
         response.content.decode()
     )
 

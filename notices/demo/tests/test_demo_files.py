@@ -15,22 +15,23 @@ from notices.demo import reader
 from notices.demo.history import DRAFT, Change, DemoHistoryError, Remove, read_history, section
 from notices.demo.loading import load_demo_data
 
+# Five English councils, then a Welsh and a Scottish one (each with its nation's block).
 LOADED_ROWS = {
-    "councils.Council": 5,
+    "councils.Council": 7,
     "councils.CouncilMembership": 0,
-    "notices.SharedBlock": 1,
-    "notices.SharedBlockPart": 6,
+    "notices.SharedBlock": 3,
+    "notices.SharedBlockPart": 18,
     "notices.DataCategory": 18,
-    "notices.Recipient": 17,
+    "notices.Recipient": 22,
     "notices.RecordKind": 8,
-    "notices.Notice": 5,
-    "notices.Section": 66,
-    "notices.NoticeDataCategory": 60,
-    "notices.NoticeRecipient": 55,
-    "notices.LawfulBasis": 29,
-    "notices.RetentionPeriod": 29,
-    "notices.SharedBlockVersion": 2,
-    "notices.NoticeVersion": 17,
+    "notices.Notice": 7,
+    "notices.Section": 92,
+    "notices.NoticeDataCategory": 76,
+    "notices.NoticeRecipient": 71,
+    "notices.LawfulBasis": 39,
+    "notices.RetentionPeriod": 34,
+    "notices.SharedBlockVersion": 5,
+    "notices.NoticeVersion": 21,
 }
 
 
@@ -43,7 +44,15 @@ def test_the_files_load_the_same_rows_as_before():
 
 def test_the_councils_come_in_their_order_with_their_notices():
     slugs = [council["slug"] for council in demo_content.COUNCILS]
-    assert slugs == ["harrowmere", "brackendale", "kestrelford", "ashcombe-vale", "merrowgate"]
+    assert slugs == [
+        "harrowmere",
+        "brackendale",
+        "kestrelford",
+        "ashcombe-vale",
+        "merrowgate",
+        "glanyrafon",
+        "strathmorven",
+    ]
     harrowmere = demo_content.COUNCILS[0]
     assert harrowmere["controller_address"].splitlines()[-1] == "HM1 1CH"
     notice = harrowmere["notice"]

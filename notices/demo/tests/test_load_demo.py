@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.utils import timezone
 
-from councils.models import Council
+from councils.models import Council, Nation
 from notices.demo import content as demo_content
 from notices.demo import history as demo_history
 from notices.demo.history import (
@@ -51,9 +51,10 @@ def run_load_demo(*args: str) -> str:
     return out.getvalue()
 
 
-def test_load_demo_creates_five_councils_of_different_kinds_with_complete_notices():
+def test_load_demo_creates_seven_councils_of_different_kinds_with_complete_notices():
     output = run_load_demo()
-    assert "Created 5 councils." in output
+    assert "Created 7 councils." in output
+    assert set(Council.objects.values_list("nation", flat=True)) == set(Nation.values)
     councils = Council.objects.all()
     assert councils.count() >= 5
     assert len({council.kind for council in councils}) >= 4
@@ -72,7 +73,8 @@ def test_load_demo_creates_five_councils_of_different_kinds_with_complete_notice
         assert notice.lawful_bases.exists()
         assert notice.retention_periods.exists()
         assert council.dpo_email and council.ico_registration_number
-    assert SharedBlock.objects.get().parts.count() >= 3
+    for block in SharedBlock.objects.all():
+        assert block.parts.count() >= 3, block.nation
 
 
 def test_demo_notices_differ_between_councils():
@@ -178,7 +180,8 @@ def fully_published() -> list[str]:
 
 def test_load_demo_reports_the_versions_it_publishes():
     output = run_load_demo()
-    assert "Created 2 shared block versions." in output
+    # England's block twice, Wales's twice, Scotland's once.
+    assert "Created 5 shared block versions." in output
     assert f"Created {NoticeVersion.objects.count()} notice versions." in output
     assert NoticeVersion.objects.count() >= 14
 
@@ -195,18 +198,22 @@ def test_at_least_two_councils_published_three_or_more_versions_of_their_own():
     assert len(own_versions("brackendale")) >= 3
 
 
-def test_one_block_update_cascades_into_every_notice_published_before_it():
+def test_one_block_update_cascades_into_every_english_notice_published_before_it():
     run_load_demo()
-    first, update = SharedBlockVersion.objects.order_by("number")
+    first, update = SharedBlockVersion.objects.filter(block__nation=Nation.ENGLAND).order_by(
+        "number"
+    )
     assert (first.number, update.number) == (1, 2)
     assert first.snapshot != update.snapshot
 
-    cascaded = NoticeVersion.objects.filter(is_shared_block_update=True)
+    cascaded = NoticeVersion.objects.filter(
+        is_shared_block_update=True, notice__council__nation=Nation.ENGLAND
+    )
     assert {version.shared_block_version for version in cascaded} == {update}
     assert {version.published_at for version in cascaded} == {update.published_at}
 
     published_before, published_after = [], []
-    for notice in Notice.objects.all():
+    for notice in Notice.objects.filter(council__nation=Nation.ENGLAND):
         versions = versions_of(notice.council.slug)
         updates = [version for version in versions if version.is_shared_block_update]
         if versions[0].published_at < update.published_at:
@@ -233,8 +240,10 @@ def test_one_block_update_cascades_into_every_notice_published_before_it():
 
 def test_versions_are_numbered_in_order_and_dated_in_2025_and_2026():
     run_load_demo()
-    block_versions = list(SharedBlockVersion.objects.order_by("number"))
-    for versions in [block_versions, *(versions_of(slug) for slug in NOTICE_HISTORIES)]:
+    block_versions = [
+        list(block.versions.order_by("number")) for block in SharedBlock.objects.all()
+    ]
+    for versions in [*block_versions, *(versions_of(slug) for slug in NOTICE_HISTORIES)]:
         assert [version.number for version in versions] == list(range(1, len(versions) + 1))
         dates = [version.published_at for version in versions]
         assert dates == sorted(set(dates)), "dates must strictly increase"
@@ -251,11 +260,12 @@ def test_the_latest_versions_say_what_the_drafts_say():
         latest = versions_of(council["slug"])[-1]
         if council["slug"] in fully_published():
             assert latest.snapshot == notice_snapshot(notice), council["slug"]
-    assert matches_demo_content(SharedBlock.objects.get(), demo_content.SHARED_BLOCK)
-    assert SharedBlockVersion.objects.order_by("number").last().snapshot["parts"] == [
-        {key: part[key] for key in ("anchor", "heading", "body")}
-        for part in demo_content.SHARED_BLOCK["parts"]
-    ]
+    for data in demo_content.SHARED_BLOCKS:
+        block = SharedBlock.objects.get(nation=data["nation"])
+        assert matches_demo_content(block, data), data["nation"]
+        assert block.versions.order_by("number").last().snapshot["parts"] == [
+            {key: part[key] for key in ("anchor", "heading", "body")} for part in data["parts"]
+        ]
 
 
 def test_kestrelford_has_a_small_unpublished_change():
@@ -395,14 +405,18 @@ def test_history_is_left_alone_for_edited_or_already_published_drafts(monkeypatc
     assert not versions_of("harrowmere")
     assert versions_of("brackendale") == [staff_version]
     assert (notice_snapshot(edited), notice_snapshot(published)) == before
-    # A block version would cascade into brackendale's notice, so the block is not published.
-    assert not SharedBlockVersion.objects.exists()
-    for slug in ("kestrelford", "ashcombe-vale", "merrowgate"):
+    # England's block would cascade into brackendale's notice, so it is not published; the
+    # other nations' blocks reach none of it, so theirs are.
+    assert not SharedBlockVersion.objects.filter(block__nation=Nation.ENGLAND).exists()
+    english = ("kestrelford", "ashcombe-vale", "merrowgate")
+    for slug in english:
         assert len(versions_of(slug)) == len(NOTICE_HISTORIES[slug].steps), slug
-    created = sum(
-        len(NOTICE_HISTORIES[s].steps) for s in ("kestrelford", "ashcombe-vale", "merrowgate")
+    assert all(not version.is_shared_block_update for s in english for version in versions_of(s))
+    block_versions = SharedBlockVersion.objects.count()
+    assert block_versions == len(demo_history.BLOCK_HISTORIES["wales"].steps) + len(
+        demo_history.BLOCK_HISTORIES["scotland"].steps
     )
-    assert report.lines() == [f"Created {created} notice versions."]
+    assert f"Created {block_versions} shared block versions." in report.lines()
 
 
 def test_a_history_that_no_longer_fits_the_demo_content_fails_and_loads_nothing(monkeypatch):
@@ -422,3 +436,30 @@ def test_a_history_that_no_longer_fits_the_demo_content_fails_and_loads_nothing(
     with pytest.raises(DemoHistoryError, match="text no longer there"):
         load_demo_data()
     assert not Notice.objects.exists() and not NoticeVersion.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("slug", "nation", "body"),
+    [
+        ("glanyrafon", Nation.WALES, "Welsh Government"),
+        ("strathmorven", Nation.SCOTLAND, "Scottish Government"),
+        ("harrowmere", Nation.ENGLAND, "Department for Education"),
+    ],
+)
+def test_each_demo_council_publishes_with_its_own_nations_block(client, slug, nation, body):
+    run_load_demo()
+    versions = versions_of(slug)
+    assert versions
+    assert {v.shared_block_version.block.nation for v in versions} == {nation}
+    page = client.get(Notice.objects.get(council__slug=slug).get_absolute_url())
+    assert f"How the {body} uses this data" in page.content.decode()
+
+
+def test_the_welsh_block_update_cascades_into_the_welsh_notice_only():
+    run_load_demo()
+    update = SharedBlockVersion.objects.get(block__nation=Nation.WALES, number=2)
+    cascaded = NoticeVersion.objects.filter(
+        shared_block_version=update, is_shared_block_update=True
+    )
+    assert [version.notice.council.slug for version in cascaded] == ["glanyrafon"]
+    assert cascaded.get().change_note.startswith("The Welsh Government section")

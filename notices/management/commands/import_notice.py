@@ -70,7 +70,8 @@ class Command(BaseCommand):
         except ImportRefused as problem:
             raise CommandError(f"{problem} Nothing was imported.") from None
         if as_json:
-            self.stdout.write(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+            document = report_json(report, nation=target.nation)
+            self.stdout.write(json.dumps(document, ensure_ascii=False, indent=2))
         else:
             self.stdout.write("\n".join(report.lines()))
 

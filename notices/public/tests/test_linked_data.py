@@ -416,6 +416,10 @@ def test_the_notice_links_to_its_page_the_current_notice_and_the_shared_block(
         "@id": f"{page}#shared-block",
         "dct:title": "How the Department for Education uses this information",
         "dcat:version": "1",
+        "dpv:hasDataController": {
+            "@type": "dpv:DataController",
+            "dpv:hasName": "Department for Education",
+        },
     }
 
 

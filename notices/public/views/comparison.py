@@ -7,12 +7,18 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from councils.models import Nation
 from notices.public import comparison
 from notices.public.council_choice import choose_councils, select_options
 from notices.public.page_cache import for_site, public_page
 
 # Far longer than any library slug: a longer `item` is unknown without being looked for.
 MAX_ITEM_LENGTH = 100
+
+# Councils are compared with others of their own nation unless the visitor asks for every
+# nation: the law, the returns and the government they report to differ between nations.
+DEFAULT_NATION = Nation.ENGLAND
+ALL_NATIONS = "all"
 
 
 @dataclass(frozen=True)
@@ -106,35 +112,55 @@ def _topic_page(request: HttpRequest, page: TablePage) -> HttpResponse:
         if len(item) > MAX_ITEM_LENGTH or not _is_item(page, item):
             return _unknown_item(request, page)
         return redirect(page.item_url_name, item=item, permanent=True)
+    nation = _nation(request)
+    if nation is None:
+        return _unknown_item(request, page)
+    in_nation = None if nation == ALL_NATIONS else nation
     values = request.GET.getlist("council")
-    context = {"page": page, "max_side_by_side": comparison.MAX_SIDE_BY_SIDE}
+    context = {
+        "page": page,
+        "max_side_by_side": comparison.MAX_SIDE_BY_SIDE,
+        **_nation_context(nation),
+    }
     if not values:
         # Every council's row is in the full table: the choice of councils comes from it.
-        table = page.build()
+        table = page.build(nation=in_nation)
         everyone = [(row.council_slug, row.council_name) for row in table.rows]
         chosen = choose_councils([], everyone)
         context |= {"table": table, "chosen": chosen}
         context["council_options"] = select_options(everyone, chosen.places)
         return render(request, "notices/comparison_table.html", context)
-    everyone = comparison.councils_compared()
+    everyone = comparison.councils_compared(in_nation)
     chosen = choose_councils(values, everyone)
     context |= {"chosen": chosen, "council_options": select_options(everyone, chosen.places)}
     if chosen.problem:
-        context["table"] = page.build()
+        context["table"] = page.build(nation=in_nation)
         return render(request, "notices/comparison_table.html", context, status=400)
-    context["table"] = page.build(councils=chosen.slugs)
+    context["table"] = page.build(councils=chosen.slugs, nation=in_nation)
     return render(request, "notices/comparison_table.html", context)
 
 
 def _item_page(request: HttpRequest, page: TablePage, item: str) -> HttpResponse:
     """One item: each council's answer and its own words, councils as rows."""
-    if len(item) > MAX_ITEM_LENGTH:
+    nation = _nation(request)
+    if len(item) > MAX_ITEM_LENGTH or nation is None:
         return _unknown_item(request, page)
     try:
-        table = page.build(item=item)
+        table = page.build(item=item, nation=None if nation == ALL_NATIONS else nation)
     except comparison.UnknownItem:
         return _unknown_item(request, page)
-    return render(request, "notices/comparison_item.html", {"page": page, "table": table})
+    context = {"page": page, "table": table, **_nation_context(nation)}
+    return render(request, "notices/comparison_item.html", context)
+
+
+def _nation(request: HttpRequest) -> str | None:
+    """The nation asked for (`?nation=`), England's by default; None when it is not one."""
+    nation = request.GET.get("nation", DEFAULT_NATION).strip()
+    return nation if nation in (*Nation.values, ALL_NATIONS) else None
+
+
+def _nation_context(nation: str) -> dict:
+    return {"nation": nation, "nation_choices": [*Nation.choices, (ALL_NATIONS, "All nations")]}
 
 
 def _is_item(page: TablePage, item: str) -> bool:

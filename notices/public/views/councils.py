@@ -3,10 +3,10 @@ public pages like the notices': they list each council's published notices and a
 the page cache, so they live here rather than in the councils app."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from councils.directory import filter_councils, read_filter
-from councils.models import Council
+from councils.models import Council, Nation
 from councils.sort_names import sort_key
 from notices.public.page_cache import for_council, for_site, public_page
 from notices.publishing.history import published_notices_prefetch
@@ -19,12 +19,15 @@ def _with_notices(councils):
 @public_page(for_site)
 def council_index(request: HttpRequest) -> HttpResponse:
     chosen = read_filter(request.GET)
-    councils = _with_notices(filter_councils(Council.objects.all(), chosen))
+    if chosen.wants_northern_ireland:
+        return redirect("councils:northern-ireland")
+    councils = _with_notices(filter_councils(Council.objects.by_name(), chosen))
     context = {
         # Under their place names: "London Borough of Ashcombe Vale" under A (sort_names).
         "councils": sorted(councils, key=lambda council: sort_key(council.name)),
         "chosen": chosen,
         "kinds": Council.Kind.choices,
+        "nations": Nation.choices,
         "council_count": Council.objects.count() if chosen.is_active else None,
     }
     return render(request, "councils/index.html", context, status=400 if chosen.problem else 200)
@@ -34,3 +37,9 @@ def council_index(request: HttpRequest) -> HttpResponse:
 def council_detail(request: HttpRequest, slug: str) -> HttpResponse:
     council = get_object_or_404(_with_notices(Council.objects.all()), slug=slug)
     return render(request, "councils/detail.html", {"council": council})
+
+
+@public_page(for_site)
+def northern_ireland(request: HttpRequest) -> HttpResponse:
+    """For visitors looking for a Northern Ireland council: the site has none, and says why."""
+    return render(request, "councils/northern_ireland.html")

@@ -34,7 +34,17 @@ from notices.publishing.diffing.words import changed_markdown, matching_budget, 
 # Names listed in one summary sentence before "and N more".
 SUMMARY_NAMES = 5
 
-BLOCK_HEADING = "Department for Education section"
+# Blocks published before there was one per nation were all the Department for Education's.
+LEGACY_BLOCK_BODY = "Department for Education"
+
+
+def block_body(snapshot: dict | None) -> str:
+    """The government body a block snapshot is about."""
+    return (snapshot or {}).get("body") or LEGACY_BLOCK_BODY
+
+
+def block_heading(old: dict | None, new: dict | None) -> str:
+    return f"{block_body(new if new is not None else old)} section"
 
 
 # --- Council contacts -----------------------------------------------------------------------
@@ -83,6 +93,7 @@ def diff_shared_block(old: dict | None, new: dict | None) -> SharedBlockDiff:
             introduction=None,
             parts=diff_parts((), ()),
             has_changes=status != "none",
+            heading=block_heading(old, new),
         )
     title = plain_diff(old_title, new_title) if old_title != new_title else None
     introduction = changed_markdown(old, new, "introduction")
@@ -96,6 +107,7 @@ def diff_shared_block(old: dict | None, new: dict | None) -> SharedBlockDiff:
         introduction=introduction,
         parts=parts,
         has_changes=has_changes,
+        heading=block_heading(old, new),
     )
 
 
@@ -225,17 +237,17 @@ def _capfirst(text: str) -> str:
 def _block_group(block: SharedBlockDiff, old: NoticeSide, new: NoticeSide) -> DiffGroup:
     if block.status == ADDED:
         note = f"{_capfirst(new.label)} includes the section “{block.new_title}”"
-        return _group_of(BLOCK_HEADING, notes=(f"{note}; {old.label} did not.",))
+        return _group_of(block.heading, notes=(f"{note}; {old.label} did not.",))
     if block.status == REMOVED:
         note = f"{_capfirst(old.label)} included the section “{block.old_title}”"
-        return _group_of(BLOCK_HEADING, notes=(f"{note}; {new.label} does not.",))
+        return _group_of(block.heading, notes=(f"{note}; {new.label} does not.",))
     texts = []
     if block.title:
         texts.append(text_part(TITLE_HEADING, block.title))
     if block.introduction:
         texts.append(text_part("Introduction", block.introduction))
     return _group_of(
-        BLOCK_HEADING,
+        block.heading,
         notes=("This section is the same in every council's notice.",),
         parts=(*texts, *block.parts.changed_parts),
         unchanged=tuple(part.heading for part in block.parts.unchanged),
@@ -292,13 +304,13 @@ def _summary(
     if contacts:
         sentences.append("Contact details changed: " + ", ".join(c.name for c in contacts))
     if block.status == ADDED:
-        sentences.append(f"{BLOCK_HEADING} added")
+        sentences.append(f"{block.heading} added")
     elif block.status == REMOVED:
-        sentences.append(f"{BLOCK_HEADING} removed")
+        sentences.append(f"{block.heading} removed")
     elif block.has_changes:
         changes = (["title changed"] if block.title else []) + (
             ["introduction changed"] if block.introduction else []
         )
         changes += [sentence for sentence in _parts_summary(block.parts, "part", "parts")]
-        sentences.append(f"{BLOCK_HEADING}: " + "; ".join(changes))
+        sentences.append(f"{block.heading}: " + "; ".join(changes))
     return tuple(sentences)

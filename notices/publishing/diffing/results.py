@@ -151,7 +151,8 @@ class ListDiff:
 
 @dataclass(frozen=True)
 class SharedBlockDiff:
-    """The shared (Department for Education) block each side embeds."""
+    """The shared national block (the Department for Education's, the Welsh Government's...)
+    each side embeds."""
 
     status: str  # "none" (neither side has one) | ADDED | REMOVED | CHANGED | UNCHANGED
     old_title: str
@@ -160,6 +161,7 @@ class SharedBlockDiff:
     introduction: TextDiff | None
     parts: PartsDiff
     has_changes: bool
+    heading: str = "Department for Education section"  # names the block's own body
 
 
 @dataclass(frozen=True)
