@@ -51,6 +51,8 @@ https_only = URLValidator(
     # Its own code: a form replaces an "invalid" message with its generic "Enter a valid URL".
     code="not_https",
 )
+
+
 class Nation(models.TextChoices):
     """The UK nations whose councils run children's social care. In Northern Ireland, Health and
     Social Care Trusts run it, not councils, so it is not one of them."""

@@ -26,7 +26,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from notices.models import IcoItem, LawfulBasis
-from notices.publishing.to_complete import draft_gaps
 from notices.publishing.checklist_law import LAW_BY_ITEM
 from notices.publishing.checklist_results import (
     ChecklistResult,
@@ -39,6 +38,7 @@ from notices.publishing.checklist_results import (
     not_applicable,
     refused,
 )
+from notices.publishing.to_complete import draft_gaps
 
 __all__ = ["ChecklistResult", "Completeness", "Status", "check_completeness", "later_rules"]
 

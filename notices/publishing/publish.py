@@ -39,9 +39,9 @@ class IncompleteNotice(PublishingError):
 
     def __init__(self, completeness: Completeness) -> None:
         self.completeness = completeness
-        lacking = [
-            item.label for item in completeness.missing_ico_items if not item.is_refused
-        ] + [f"{item.label} ({item.reason})" for item in completeness.to_complete]
+        lacking = [item.label for item in completeness.missing_ico_items if not item.is_refused] + [
+            f"{item.label} ({item.reason})" for item in completeness.to_complete
+        ]
         sentences = []
         if lacking:
             sentences.append(
