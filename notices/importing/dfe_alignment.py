@@ -184,6 +184,18 @@ class _SharedBlockText:
         for index in range(1, len(choices)):
             if len(_body_words(paragraphs[index])) < _SHORTEST_TOLD and choices[index] is None:
                 choices[index] = choices[index - 1]
+        # A sentence or two with few telling words ("All data is sent securely.") stays with
+        # the part before it unless it is plainly from another.
+        for index in range(1, len(choices)):
+            stems = _stems(_body_words(paragraphs[index]))
+            choice = choices[index]
+            if (
+                choice is not choices[index - 1]
+                and not _is_heading_line(paragraphs[index])
+                and len(stems) < _FEW_STEMS
+                and (choice is None or _share(stems, choice) < _PLAIN_SHARE)
+            ):
+                choices[index] = choices[index - 1]
         runs: list[tuple[_Candidate | None, list[str]]] = []
         for paragraph, choice in zip(paragraphs, choices, strict=True):
             if runs and runs[-1][0] is choice:
@@ -264,6 +276,12 @@ _SHORTEST_TOLD = 6
 # six letters, so that "shares" and "sharing" or "collection" and "collects" are alike.
 _PART_SHARE = 0.4
 _STEM = 6
+_CLEAR_SHARE = 0.2
+_CLEAR_WORDS = 3
+# Fewer telling words than this, and less alike than _PLAIN_SHARE, do not start a new part.
+_FEW_STEMS = 10
+_PLAIN_SHARE = 0.6
+_DFE_WORDS = frozenset({"department", "education", "dfe", "dfe's", "departments"})
 _COMMON_WORDS = _HEADING_STOPWORDS | frozenset(
     {"is", "it", "as", "be", "can", "may", "has", "have", "they", "them", "their", "these"}
     | {"not", "also", "which", "will", "would", "any", "all", "some", "such", "than", "then"}
@@ -271,7 +289,27 @@ _COMMON_WORDS = _HEADING_STOPWORDS | frozenset(
 
 
 def _paragraphs(markdown: str) -> list[str]:
-    return [text.strip() for text in re.split(r"\n\s*\n", markdown) if text.strip()]
+    """The text's paragraphs, a lead-in ("DfE uses the data to:") kept with the list after it
+    and a list broken by a blank line kept whole: each is one point of the text, told apart
+    from the block's parts together."""
+    found: list[str] = []
+    for text in re.split(r"\n\s*\n", markdown):
+        text = text.strip()
+        if not text:
+            continue
+        if (
+            found
+            and _LIST_START.match(text)
+            and (found[-1].endswith(":") or _LIST_START.match(found[-1].split("\n")[-1]))
+        ):
+            found[-1] = f"{found[-1]}\n\n{text}"
+        else:
+            found.append(text)
+    return found
+
+
+_LIST_START = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s")
+_URL = re.compile(r"<?https?://\S+|www\.\S+")
 
 
 def _is_heading_line(paragraph: str) -> bool:
@@ -279,19 +317,32 @@ def _is_heading_line(paragraph: str) -> bool:
 
 
 def _stems(words: list[str]) -> frozenset[str]:
-    return frozenset(word[:_STEM] for word in words if len(word) > 2 and word not in _COMMON_WORDS)
+    """The words that tell one part of the DfE's text from another: not its name, which every
+    part has, nor common words, punctuation or addresses."""
+    cleaned = (re.sub(r"[^\w']+", "", word) for word in words if not _URL.match(word))
+    return frozenset(
+        word[:_STEM]
+        for word in cleaned
+        if len(word) > 2 and word not in _COMMON_WORDS and word not in _DFE_WORDS
+    )
+
+
+def _share(stems: frozenset[str], part: _Candidate) -> float:
+    return len(stems & _stems(part.body_words)) / len(stems) if stems else 0.0
 
 
 def _closest_part(paragraph: str, parts: list[_Candidate]) -> _Candidate | None:
     own = _stems(_body_words(paragraph))
     if not own:
         return None
-    best, best_share = None, 0.0
-    for part in parts:
-        share = len(own & _stems(part.body_words)) / len(own)
-        if share > best_share:
-            best, best_share = part, share
-    return best if best_share >= _PART_SHARE else None
+    shares = sorted(((_share(own, part), index) for index, part in enumerate(parts)), reverse=True)
+    best_share, best = shares[0]
+    runner_up = shares[1][0] if len(shares) > 1 else 0.0
+    # Reworded text shares fewer words; a part far ahead of every other still tells.
+    clear = best_share >= _CLEAR_SHARE and best_share >= 2 * runner_up
+    if best_share >= _PART_SHARE or (clear and best_share * len(own) >= _CLEAR_WORDS):
+        return parts[best]
+    return None
 
 
 def _has_dfe_passages(text: str) -> bool:

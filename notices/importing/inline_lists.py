@@ -1,18 +1,20 @@
 """Lists written inline in a sentence: "such as your name, date of birth and address".
 
-Notices often name their data categories in prose rather than as a list. This finds the
-enumeration after "such as", "including", "includes" or "like", up to the sentence's end, and
-splits it into its items at commas and a last "and" or "or". The parser matches each item to the
-library and keeps only the items that match: prose yields no proposals, as a phrase in a
-sentence is too loose to propose as a new library entry.
+Notices often name their data categories and recipients in prose rather than as a list. This
+finds the enumeration after "such as", "including", "includes", "like" or "for example", up to
+the sentence's end, and splits it into its items at commas and a last "and" or "or". The parser
+matches each item to the library and keeps only the items that match: prose yields no
+proposals, as a phrase in a sentence is too loose to propose as a new library entry.
 """
 
 import re
 
-_INTRODUCED = re.compile(r"\b(?:such as|including|includes?|like|for example|e\.g\.)\s*:?\s+", re.I)
+_INTRODUCED = re.compile(
+    r"\b(?:such as|including|includes?|like|for example|e\.g\.)\s*[:,]?\s+", re.I
+)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 _SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-_LEADING = re.compile(r"^(?:your|their|his|her|our|the|a|an|any|some)\s+", re.I)
+_LEADING = re.compile(r"^(?:(?:your|their|his|her|our|the|a|an|any|some|with|to)\s+)+", re.I)
 # An enumeration's items are short; a longer piece is a clause, not an item.
 _ITEM_WORDS = 6
 

@@ -23,7 +23,10 @@ _CATEGORIES = "categories"
 _RECIPIENTS = "recipients"
 
 # What separates a list item's name from what the council says about it.
-_NAME_SEPARATOR = re.compile(r"\s+[-–—]\s+|:(?=\s|$)|\s*\(")
+_NAME_SEPARATOR = re.compile(
+    r"\s+[-–—]\s+|:(?=\s|$)|\s*\(|,?\s+(?=(?:for example|such as|e\.g\.)\b)"
+    r"|,\s+(?=including\b)"
+)
 
 _ROUTINELY = re.compile(
     r"\b(?:routine(?:ly)?|regularly|always|every (?:year|month|term|week|quarter)|annual(?:ly)?"
@@ -151,8 +154,32 @@ def _library_match(
     return LibraryMatch(text, found.slug, after, name=name)
 
 
-# Between the bodies one line names: "the police, schools and the NHS".
-_BODY_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+# Between the bodies one line names: "the police, schools and the NHS", "Third sector/voluntary
+# agencies".
+_BODY_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*")
+_OTHER = re.compile(r"^(?:other|the|any)\s+", re.I)
+
+
+def _body_match(part: str, matcher: LibraryMatcher):
+    """A whole-name match for one body of a line, "other education providers" read as
+    "education providers"."""
+    found = matcher.match(part)
+    if found is not None and found.how == "exact":
+        return found
+    shorter = _OTHER.sub("", part)
+    found = matcher.match(shorter) if shorter != part else None
+    return found if found is not None and found.how == "exact" else None
+
+
+def _body_names(name: str) -> list[list[str]]:
+    """The ways a line may list bodies: as written, and with a shared last word given to each
+    ("Fostering and adoption agencies" is fostering agencies and adoption agencies)."""
+    parts = [part.strip() for part in _BODY_SEPARATOR.split(name) if part.strip()]
+    ways = [parts]
+    last = parts[-1].split() if parts else []
+    if len(parts) >= 2 and len(last) >= 2 and all(len(part.split()) == 1 for part in parts[:-1]):
+        ways.append([f"{part} {last[-1]}" for part in parts[:-1]] + [parts[-1]])
+    return ways
 
 
 def _recipient_matches(text: str, matcher: LibraryMatcher, detail: str) -> list[LibraryMatch]:
@@ -162,17 +189,45 @@ def _recipient_matches(text: str, matcher: LibraryMatcher, detail: str) -> list[
     cleaned = _clean_item(text)
     # The whole line as a list of names, or its name part (before ":" or " - ") as one.
     for name, after in ((cleaned, ""), _split_name(cleaned)):
-        parts = [part.strip() for part in _BODY_SEPARATOR.split(name) if part.strip()]
-        found = [matcher.match(part) for part in parts]
-        if len(parts) < 2 or not all(match and match.how == "exact" for match in found):
-            continue
-        slugs = list(dict.fromkeys(match.slug for match in found if match))
-        names = {match.slug: part for part, match in zip(parts, found, strict=True) if match}
-        return [
-            LibraryMatch(text, slug, detail or after, name=name if len(slugs) == 1 else names[slug])
-            for slug in slugs
-        ]
+        whole = matcher.match(name)
+        if whole is not None and whole.how == "exact":
+            break  # "Courts and Cafcass" is one library entry
+        for parts in _body_names(name):
+            found = [_body_match(part, matcher) for part in parts]
+            if len(parts) < 2 or not all(found):
+                continue
+            slugs = list(dict.fromkeys(match.slug for match in found if match))
+            names = {}
+            for part, match in zip(parts, found, strict=True):
+                names.setdefault(match.slug, part)
+            return [
+                LibraryMatch(
+                    text, slug, detail or after, name=name if len(slugs) == 1 else names[slug]
+                )
+                for slug in slugs
+            ]
     return [_library_match(text, matcher, detail, whole_names_only=True)]
+
+
+# Between two categories one item names: "Information about being looked after or a child in
+# need".
+_CATEGORY_SEPARATOR = re.compile(r"\s+(?:and|or)\s+(?:an?\s+)?")
+
+
+def _category_matches(text: str, matcher: LibraryMatcher, detail: str) -> list[LibraryMatch]:
+    """A data category item as the categories it names: one, or (when its name is no library
+    name itself) each of two or three joined by "and"/"or" that name different categories,
+    every one of them found; otherwise one match or proposal, as _library_match reads it."""
+    first = _library_match(text, matcher, detail)
+    whole = matcher.match(first.name)
+    if whole is not None and whole.how == "exact":
+        return [first]
+    parts = _CATEGORY_SEPARATOR.split(first.name)
+    found = [matcher.match(part) for part in parts] if 2 <= len(parts) <= 3 else []
+    slugs = list(dict.fromkeys(match.slug for match in found if match))
+    if not found or not all(found) or len(slugs) != len(parts):
+        return [first]
+    return [replace(first, slug=slug) for slug in slugs]
 
 
 def _frequency(*texts: str) -> str:
@@ -230,6 +285,13 @@ def _library_lists(
     for block in blocks:
         topic = _list_topic(block.headings)
         if block.kind == _PARAGRAPH:
+            if topic == _RECIPIENTS:
+                # "... in an emergency, for example with the police or the NHS": the bodies
+                # named by a library name or alias; prose proposes nothing.
+                for item in enumerated_items(reading_text(block.text)):
+                    for match in _recipient_matches(item, recipients, ""):
+                        if match.slug:
+                            found[_RECIPIENTS].add(replace(match, frequency=""))
             if topic == _CATEGORIES:
                 # "We collect information such as your name, date of birth and address": the
                 # items that name a library category; prose proposes nothing.
@@ -264,5 +326,6 @@ def _library_lists(
             for match in _recipient_matches(text, matchers[topic], detail):
                 parent = found[topic].add(replace(match, frequency=frequency))
             continue
-        parent = found[topic].add(_library_match(text, matchers[topic], detail))
+        for match in _category_matches(text, matchers[topic], detail):
+            parent = found[topic].add(match)
     return tuple(found[_CATEGORIES].matches), tuple(found[_RECIPIENTS].matches)

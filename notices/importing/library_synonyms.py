@@ -146,7 +146,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "money",
     ),
     # Recipients.
-    "department-for-education": ("dfe", "department for education"),
+    # "Department of Education" is how English councils' notices often misname the DfE.
+    "department-for-education": ("dfe", "department for education", "department of education"),
     "nhs-and-health-services": (
         "nhs",
         "health",
@@ -154,6 +155,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "health service providers",
         "health professionals",
         "health partners",
+        "health agencies",
         "nhs trusts",
         "gp",
         "gps",
@@ -214,6 +216,9 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "voluntary-and-advocacy-organisations": (
         "voluntary organisations",
         "voluntary sector",
+        "voluntary agencies",
+        "third sector",
+        "third sector organisations",
         "charities",
         "advocacy services",
         "advocates",
@@ -236,6 +241,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "legal advisers",
         "legal representatives",
         "lawyers",
+        "legal professionals",
         "barristers",
     ),
     "safeguarding-children-partnership": (
@@ -247,7 +253,15 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
         "local safeguarding children board",
         "lscb",
     ),
-    "home-office": ("home office", "uk visas and immigration", "ukvi"),
+    "home-office": (
+        "home office",
+        "uk visas and immigration",
+        "ukvi",
+        "immigration",
+        "immigration enforcement",
+        "border force",
+        "border control",
+    ),
     "local-government-and-social-care-ombudsman": (
         "local government and social care ombudsman",
         "local government ombudsman",

@@ -183,10 +183,13 @@ def hidden_merges(golden_items: list[dict], dfe_items: list[str], found: list[di
         slug = given.get("matched_to")
         if not slug:
             continue
-        for expected in golden_items:
-            if names_match(given.get("name", ""), expected["name"]):
-                body = expected.get("matched_to") or "proposed:" + normalise(expected["name"])
-                bodies.setdefault(slug, set()).add(body)
+        named = [item for item in golden_items if names_match(given.get("name", ""), item["name"])]
+        # One line naming two categories is two golden items of one name: the found entry is
+        # the one whose library entry it went to, if there is one.
+        named = [item for item in named if item.get("matched_to") == slug] or named
+        for expected in named:
+            body = expected.get("matched_to") or "proposed:" + normalise(expected["name"])
+            bodies.setdefault(slug, set()).add(body)
         for item in dfe_items:
             if names_match(given.get("name", ""), item):
                 bodies.setdefault(slug, set()).add("dfe:" + normalise(item))

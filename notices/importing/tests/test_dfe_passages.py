@@ -113,3 +113,36 @@ def test_the_law_behind_the_returns_under_a_law_heading_is_the_dfe_s_text():
     assert [section.heading for section in notice.sections] == ["The law we rely on"]
     assert [match.heading for match in notice.shared_text] == ["The law"]
     assert notice.lawful_bases == ("A6-1-e",)
+
+
+def _aligned_parts(heading: str, body: str) -> list[str]:
+    from notices.demo.content import SHARED_BLOCK
+    from notices.importing.dfe_alignment import _SharedBlockText
+    from notices.importing.markdown_blocks import _Part
+
+    shared = _SharedBlockText(SHARED_BLOCK)
+    part = _Part(heading, 2, body.split("\n"), body)
+    anchors = {item["heading"]: item["anchor"] for item in SHARED_BLOCK["parts"]}
+    return [
+        anchors.get(found.block_part_heading, "")
+        for found in shared.aligned(shared.passage(part), 2)
+    ]
+
+
+def test_a_lead_in_and_its_list_broken_by_a_blank_line_are_aligned_as_one_part():
+    body = (
+        "Information given to the Department for Education helps it to:\n\n"
+        "- shape national policy\n- see how each council performs\n\n"
+        "- share out the money\n- spread the approaches that work"
+    )
+    assert _aligned_parts("How the government uses it", body) == ["why-dfe-needs-it"]
+
+
+def test_a_short_sentence_with_few_telling_words_stays_with_the_part_before_it():
+    body = (
+        "Councils must send the returns under section 83 of the Children Act 1989 and the "
+        "Education (Information About Individual Pupils) (England) Regulations 2013, with no "
+        "consent needed, as the law requires them.\n\n"
+        "Everything is held securely in line with security standards."
+    )
+    assert _aligned_parts("Department for Education", body) == ["law-behind-dfe-sharing"]

@@ -283,3 +283,18 @@ def test_the_windows_1252_notices_keep_their_names():
 def test_the_word_notices_hold_tables():
     with zipfile.ZipFile(FILES / "kestrel-bay-word-tables.docx") as docx:
         assert docx.read("word/document.xml").count(b"<w:tbl>") == 2
+
+
+def test_two_golden_items_of_one_name_in_their_own_entries_are_no_merge():
+    golden = [
+        {"name": "Looked after or in need", "matched_to": "looked-after-episodes"},
+        {"name": "Looked after or in need", "matched_to": "child-in-need-episodes"},
+    ]
+    apart = [
+        {"name": "Looked after or in need", "matched_to": "looked-after-episodes"},
+        {"name": "Looked after or in need", "matched_to": "child-in-need-episodes"},
+    ]
+    assert scoring.hidden_merges(golden, [], apart) == 0
+    assert scoring.hidden_merges(golden, [], apart[:1] + [{"name": "x", "matched_to": "y"}]) == 0
+    merged = [{"name": "Looked after or in need", "matched_to": "adoption"}]
+    assert scoring.hidden_merges(golden, [], merged) == 1
