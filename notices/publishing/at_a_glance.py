@@ -33,7 +33,7 @@ def at_a_glance(snapshot: Snapshot, topics: list[Topic]) -> list[GlanceLine]:
     lines = [
         GlanceLine(
             "Who is responsible",
-            f"{council} decides how your information is used. In law it is the data controller.",
+            f"{council}, the data controller: it decides how your information is used.",
             "contact",
             "Contact details",
         )
@@ -51,7 +51,7 @@ def at_a_glance(snapshot: Snapshot, topics: list[Topic]) -> list[GlanceLine]:
         lines.append(
             GlanceLine(
                 "Why",
-                "To do the jobs the law gives us: keeping children safe and helping families."
+                "To keep children safe and help families, as the law asks of us."
                 + _bases(snapshot.get("lawful_bases", [])),
                 anchors["purposes"],
                 "Why we use information",
@@ -80,7 +80,7 @@ def at_a_glance(snapshot: Snapshot, topics: list[Topic]) -> list[GlanceLine]:
         GlanceLine(
             "How to complain",
             # The ICO's numbers are given once, in the contacts, where this line links.
-            f"Tell {council} first. If you are still unhappy, you can complain to the "
+            f"Tell {council} first; if you are still unhappy, the "
             f"{ICO_CONTACT['name']} (ICO).",
             "contact",
             "How to complain",

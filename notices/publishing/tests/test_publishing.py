@@ -52,7 +52,7 @@ def test_publishing_creates_exactly_one_numbered_version_with_a_full_snapshot(
     assert snapshot["lawful_bases"][0]["provision_label"] == "Article 6(1)(c): legal obligation"
     assert snapshot["retention_periods"][0]["duration"] == "75 years"
     assert len(version.content_hash) == 64
-    heading = '<h2 class="govuk-heading-l" id="why-we-use-it">Why we use your information</h2>'
+    heading = '<h2 class="govuk-heading-m" id="why-we-use-it">Why we use your information</h2>'
     assert heading in version.rendered_html
     assert "The National Pupil Database" in version.rendered_html
 
