@@ -2,7 +2,8 @@
 
 The council index and council pages, each notice with its history, versions and comparisons
 (`views`, `urls`, `council_urls`), the cross-council tables (`comparison`), the search
-(`search`, the query side), the JSON-LD and bulk JSON (`linked_data`), the Atom feeds (`feeds`),
+(`search`, the query side: `search_terms` reads a query, `search_ranking` finds the part of
+each notice that answers it), the JSON-LD and bulk JSON (`linked_data`), the Atom feeds (`feeds`),
 the sitemap (`sitemaps`), and the page cache with its ETags, which reads the council stamps that
 publishing keeps (`page_cache`).
 
