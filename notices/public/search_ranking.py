@@ -76,9 +76,10 @@ def best_parts(terms: list[Term], *, limit: int, every_term: bool = True) -> lis
 
 
 def _term_weights(terms: list[Term], total: int, counts: list[int]) -> list[float]:
-    """How much each term counts in choosing a part: more the fewer of the `total` parts have it
-    (an inverse document frequency). A council's name picks the notice, not the part: it counts
-    nothing, so the contact block, which names the council, is not chosen for naming it."""
+    """How much each term counts in choosing a part: more the fewer of the `total` parts that
+    match any term have it (an inverse document frequency). A council's name picks the notice,
+    not the part: it counts nothing, so the contact block, which names the council, is not
+    chosen for naming it."""
     return [
         0.0 if term.is_place else math.log(1 + total / max(count, 1))
         for term, count in zip(terms, counts, strict=True)
@@ -108,7 +109,8 @@ def _postgres_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> 
     ]
     weights = [1.0]
     if len(terms) > 1:
-        counts = NoticeSearchSection.objects.aggregate(
+        # Over the parts that match any term, which the index finds without reading them all.
+        counts = NoticeSearchSection.objects.filter(search_vector=any_term).aggregate(
             total=Count("pk"),
             **{
                 f"term_{index}": Count("pk", filter=Q(search_vector=query))
@@ -197,8 +199,9 @@ def _sqlite_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> li
                 for _ in numbers
             )
             cursor.execute(
-                f"SELECT (SELECT COUNT(*) FROM {section_table}), {counts}",  # noqa: S608
-                term_matches,
+                f"SELECT (SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s), "  # noqa: S608
+                f"{counts}",
+                [any_term, *term_matches],
             )
             total, *term_counts = cursor.fetchone()
             weights = _term_weights(terms, total, term_counts)
