@@ -40,7 +40,7 @@ from django.db.models.functions import RowNumber
 
 from councils.models import Council
 from notices.models import Notice, NoticeSearchSection
-from notices.public.search_terms import Term, fts5_term, postgres_term
+from notices.public.search_terms import Term, fts5_any, fts5_term, postgres_term
 from notices.publishing.search_index import SEARCH_CONFIG
 
 # FTS5 bm25 weights of the columns heading, topic_words, text: a heading or a topic that matches
@@ -76,10 +76,10 @@ def best_parts(terms: list[Term], *, limit: int, every_term: bool = True) -> lis
 
 
 def _term_weights(terms: list[Term], total: int, counts: list[int]) -> list[float]:
-    """How much each term counts in choosing a part: more the fewer of the `total` parts have it
-    (an inverse document frequency). A council's name picks the notice, not the part: it counts
-    nothing ("can I complain to Merrowgate" lands on the complaints section, not on the contact
-    block that names the council)."""
+    """How much each term counts in choosing a part: more the fewer of the `total` parts that
+    match any term have it (an inverse document frequency). A council's name picks the notice,
+    not the part: it counts nothing, so the contact block, which names the council, is not
+    chosen for naming it."""
     return [
         0.0 if term.is_place else math.log(1 + total / max(count, 1))
         for term, count in zip(terms, counts, strict=True)
@@ -109,7 +109,8 @@ def _postgres_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> 
     ]
     weights = [1.0]
     if len(terms) > 1:
-        counts = NoticeSearchSection.objects.aggregate(
+        # Over the parts that match any term, which the index finds without reading them all.
+        counts = NoticeSearchSection.objects.filter(search_vector=any_term).aggregate(
             total=Count("pk"),
             **{
                 f"term_{index}": Count("pk", filter=Q(search_vector=query))
@@ -183,7 +184,7 @@ def _postgres_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> 
 
 def _sqlite_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> list[BestPart]:
     term_matches = [fts5_term(term) for term in terms]
-    any_term = " OR ".join(term_matches)
+    any_term = fts5_any(terms)
     section_table = NoticeSearchSection._meta.db_table
     numbers = range(len(terms))
     found = [
@@ -198,8 +199,9 @@ def _sqlite_best_parts(terms: list[Term], *, limit: int, every_term: bool) -> li
                 for _ in numbers
             )
             cursor.execute(
-                f"SELECT (SELECT COUNT(*) FROM {section_table}), {counts}",  # noqa: S608
-                term_matches,
+                f"SELECT (SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s), "  # noqa: S608
+                f"{counts}",
+                [any_term, *term_matches],
             )
             total, *term_counts = cursor.fetchone()
             weights = _term_weights(terms, total, term_counts)

@@ -86,7 +86,9 @@ def _tokens(query: str) -> list[tuple[str, str]]:
     for phrase, piece in _PIECE.findall(query):
         if phrase:
             words = [word.lower() for word in _WORD.findall(phrase)][:MAX_PHRASE_WORDS]
-            if words:
+            # PostgreSQL drops stop words; a phrase of nothing else would match everything in
+            # FTS5 and nothing in PostgreSQL, so it is no phrase at all.
+            if not set(words) <= STOP_WORDS:
                 tokens.append(("phrase", " ".join(words)))
         else:
             # "foster-carers" is two words, as both databases read it.
@@ -127,13 +129,9 @@ def _terms(tokens: list[tuple[str, str]], generic: list[Term]) -> Iterator[Term 
 # PostgreSQL ---------------------------------------------------------------------------------
 
 
-def postgres_query(terms: list[Term]) -> SearchQuery:
-    """Every term, each any of its phrases (anywhere) or of its topics (in a heading or topic
-    words, weighted A), as one tsquery."""
-    return reduce(lambda left, right: left & right, (postgres_term(term) for term in terms))
-
-
 def postgres_term(term: Term) -> SearchQuery:
+    """One term as a tsquery: any of its phrases anywhere, or any of its topics' words in a
+    heading or the topic words (weight A)."""
     alternatives = [
         SearchQuery(phrase, search_type="phrase", config=SEARCH_CONFIG) for phrase in term.phrases
     ] + [

@@ -40,7 +40,8 @@ def test_quotes_make_a_phrase_and_or_joins_two_terms():
     assert search_terms("or diary") == [Term(("diary",))]
     assert search_terms("diary or") == [Term(("diary",))]
     assert search_terms('"unclosed phrase') == [Term(("unclosed phrase",))]
-    assert search_terms('""') == search_terms('"!!"') == []
+    assert search_terms('""') == search_terms('"!!"') == search_terms('"the of"') == []
+    assert search_terms('"right of access"') == [Term(("right of access",))]
 
 
 def test_the_work_of_any_query_is_bounded():
