@@ -272,7 +272,13 @@ class LawfulBasis(models.Model):
     )
 
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="lawful_bases")
-    provision = models.CharField(max_length=10, choices=Provision.choices)
+    provision = models.CharField(
+        max_length=10,
+        choices=Provision.choices,
+        help_text="A council's own tasks rest on Article 6(1)(e) or 6(1)(c): Article 6(1)(ea) "
+        "and 6(1)(f) are not open to a public authority for its tasks, and a notice that names "
+        "either cannot be published.",
+    )
     schedule_1_condition = models.CharField(
         "DPA 2018 Schedule 1 condition",
         max_length=300,

@@ -3,7 +3,8 @@ the site archive build on.
 
 A draft (a council's notice, or the shared DfE/NPD block) becomes a numbered, immutable version:
 its snapshot (`snapshots`), edit conflicts (`drafts`), the ICO checklist it must meet
-(`checklist`), publishing a notice (`publish`) and the shared block with its cascade into every
+(`checklist`, its results in `checklist_results` and the law and date behind each item in
+`checklist_law`), publishing a notice (`publish`) and the shared block with its cascade into every
 notice (`shared_block`), the HTML stored with each version (`rendering`), which version is public
 when (`history`), comparing two versions (`diffing`), copying one back into the draft
 (`restoring`), the audit log (`audit`), the search entries kept in step (`search_index`, one

@@ -58,7 +58,7 @@ def test_a_new_editor_sets_a_password_and_sees_only_their_council(
     # A checklist that is all met is folded away; opening it shows every item.
     page.locator(".editor-checklist > summary").click()
     expect(page.locator("#completeness")).to_be_visible()
-    expect(page.locator("#completeness tbody tr")).to_have_count(16)
+    expect(page.locator("#completeness tbody tr")).to_have_count(17)
     scan(page, "#completeness")
     expect(page.get_by_role("link", name="Preview draft")).to_be_visible()
     expect(page.get_by_role("link", name="Publish…")).to_have_count(0)
