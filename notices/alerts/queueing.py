@@ -8,6 +8,7 @@ changed without them. Minor changes by a council owe nothing. Queueing twice add
 records are unique per recipient and version.
 """
 
+import logging
 from collections import defaultdict
 
 from django.db.models import Q
@@ -16,17 +17,24 @@ from django_tasks import task
 from councils.models import CouncilMembership, Role
 from notices.models import AlertDelivery, AlertSubscription, NoticeVersion
 
+logger = logging.getLogger(__name__)
+
 BULK_SIZE = 1000
 
 
 def versions_published(version_ids: list[int]) -> None:
     """Publishing's `versions_published` signal, sent after the publishing transaction commits:
     hands anything owed an email to the worker. Publishing waits for nothing else."""
-    owed = NoticeVersion.objects.filter(pk__in=version_ids).filter(
-        Q(is_major=True) | Q(is_shared_block_update=True)
-    )
-    if owed.exists():
-        queue_alerts.enqueue(version_ids=list(version_ids))
+    try:
+        owed = NoticeVersion.objects.filter(pk__in=version_ids).filter(
+            Q(is_major=True) | Q(is_shared_block_update=True)
+        )
+        if owed.exists():
+            queue_alerts.enqueue(version_ids=list(version_ids))
+    except Exception:
+        # The publication has committed: the person publishing must not see an error page for
+        # it. The log names the versions, for `queue_deliveries` by hand.
+        logger.exception("Could not queue the alerts for versions %s.", version_ids)
 
 
 @task()

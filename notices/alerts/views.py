@@ -19,7 +19,7 @@ from notices.alerts.messages import following_words
 @require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request: HttpRequest, council_slug: str | None = None) -> HttpResponse:
     council = get_object_or_404(Council, slug=council_slug) if council_slug else None
-    form = SubscribeForm(request.POST or None, council=council)
+    form = SubscribeForm(request.POST if request.method == "POST" else None, council=council)
     if request.method == "POST":
         if not form.is_valid():
             return _form_page(request, form, council, status=400)

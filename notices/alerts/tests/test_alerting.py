@@ -37,6 +37,7 @@ def test_a_major_change_emails_each_confirmed_follower_once_with_the_note_and_li
     message = next(m for m in mail.outbox if m.to == ["follows@example.org"])
     assert council.name in message.subject
     assert "We keep notes of phone calls now." in message.body
+    assert "in the council's words" in message.body
     version_url = reverse("notices:version", args=[council.slug, notice.kind, 2])
     compare_url = reverse("notices:compare", args=[council.slug, notice.kind, 1, 2])
     assert version_url in message.body and compare_url in message.body
@@ -85,6 +86,7 @@ def test_a_major_shared_block_update_alerts_every_changed_notices_followers_and_
     assert compare in staff_message.body and compare in staff_message.alternatives[0][0]
     public = next(m for m in mail.outbox if m.to == ["one@example.org"])
     assert "Longer keeping" in public.body
+    assert "in the national team's words" in public.body
 
 
 def test_a_minor_shared_block_update_tells_only_the_publishers(

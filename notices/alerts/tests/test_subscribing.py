@@ -116,6 +116,14 @@ def test_a_bad_address_is_a_form_error_and_stores_and_sends_nothing(
     assert mail.outbox == []
 
 
+def test_an_empty_post_is_a_form_error_naming_both_fields(client, make_council):
+    council = make_council()
+    response = client.post(reverse("alerts:subscribe", args=[council.slug]))
+    assert response.status_code == 400
+    assert b"Enter your email address" in response.content
+    assert b"Choose which notices you want alerts about" in response.content
+
+
 def test_an_unknown_council_is_404(client):
     assert client.get("/alerts/councils/no-such-council/").status_code == 404
     assert ask(client, "/alerts/councils/no-such-council/", "a@example.org").status_code == 404
