@@ -6,49 +6,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("councils", "0007_council_nation"),
+        ('councils', '0007_council_nation'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="council",
-            name="complaint_address",
-            field=models.TextField(
-                blank=True,
-                help_text="Where people can post a complaint. Leave empty to use the controller's postal address.",
-                max_length=1000,
-                validators=[notices.text.input_policy.StaffTextValidator()],
-                verbose_name="complaints postal address",
-            ),
+            model_name='council',
+            name='complaint_address',
+            field=models.TextField(blank=True, help_text="Where people can post a complaint. Leave empty to use the controller's postal address.", max_length=1000, validators=[notices.text.input_policy.StaffTextValidator()], verbose_name='complaints postal address'),
         ),
         migrations.AddField(
-            model_name="council",
-            name="complaint_email",
-            field=models.EmailField(
-                blank=True,
-                help_text="Where people can email a data protection complaint, if not through the form.",
-                max_length=254,
-                validators=[notices.text.input_policy.StaffTextValidator(single_line=True)],
-                verbose_name="complaints email",
-            ),
+            model_name='council',
+            name='complaint_email',
+            field=models.EmailField(blank=True, help_text='Where people can email a data protection complaint, if not through the form.', max_length=254, validators=[notices.text.input_policy.StaffTextValidator(single_line=True)], verbose_name='complaints email'),
         ),
         migrations.AddField(
-            model_name="council",
-            name="complaint_form_url",
-            field=models.URLField(
-                blank=True,
-                help_text="The web address of the council's form for complaints about how it uses personal information, e.g. https://www.example.gov.uk/data-protection-complaint. Notices cannot be published without one.",
-                max_length=500,
-                validators=[
-                    django.core.validators.URLValidator(
-                        code="not_https",
-                        message="Enter the complaint form's full web address, starting https:// (a form that is not served over HTTPS would send people's complaints unprotected).",
-                        schemes=["https"],
-                    ),
-                    notices.text.input_policy.StaffTextValidator(single_line=True),
-                ],
-                verbose_name="data protection complaint form",
-            ),
+            model_name='council',
+            name='complaint_form_url',
+            field=models.URLField(blank=True, help_text="The web address of the council's form for complaints about how it uses personal information, e.g. https://www.example.gov.uk/data-protection-complaint. Notices cannot be published without one.", max_length=500, validators=[django.core.validators.URLValidator(code='not_https', message="Enter the complaint form's full web address, starting https:// (a form that is not served over HTTPS would send people's complaints unprotected).", schemes=['https']), notices.text.input_policy.StaffTextValidator(single_line=True)], verbose_name='data protection complaint form'),
         ),
     ]

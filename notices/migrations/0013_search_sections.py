@@ -111,7 +111,7 @@ def empty_search_sections(apps, schema_editor) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("notices", "0011_import_to_complete"),
+        ('notices', '0011_import_to_complete'),
     ]
 
     operations = [

@@ -8,86 +8,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("notices", "0013_search_sections"),
+        ('notices', '0013_search_sections'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name="sharedblock",
-            options={
-                "permissions": [("publish_sharedblock", "Can publish a shared national block")],
-                "verbose_name": "shared national block",
-            },
+            name='sharedblock',
+            options={'permissions': [('publish_sharedblock', 'Can publish a shared national block')], 'verbose_name': 'shared national block'},
         ),
         migrations.AddField(
-            model_name="sharedblock",
-            name="body_name",
-            field=models.CharField(
-                default="Department for Education",
-                help_text="The government body this block is about, and the controller of the data it receives, e.g. 'Welsh Government'. Staff pages and change notes name it.",
-                max_length=200,
-                validators=[notices.text.input_policy.StaffTextValidator(single_line=True)],
-                verbose_name="body",
-            ),
+            model_name='sharedblock',
+            name='body_name',
+            field=models.CharField(default='Department for Education', help_text="The government body this block is about, and the controller of the data it receives, e.g. 'Welsh Government'. Staff pages and change notes name it.", max_length=200, validators=[notices.text.input_policy.StaffTextValidator(single_line=True)], verbose_name='body'),
         ),
         migrations.AddField(
-            model_name="sharedblock",
-            name="facts_checked_on",
-            field=models.DateField(
-                blank=True,
-                help_text="When someone last checked the block's facts against its references. National admins see a review as due a year later.",
-                null=True,
-                verbose_name="facts last checked",
-            ),
+            model_name='sharedblock',
+            name='facts_checked_on',
+            field=models.DateField(blank=True, help_text="When someone last checked the block's facts against its references. National admins see a review as due a year later.", null=True, verbose_name='facts last checked'),
         ),
         migrations.AddField(
-            model_name="sharedblock",
-            name="nation",
-            field=models.CharField(
-                choices=[("england", "England"), ("wales", "Wales"), ("scotland", "Scotland")],
-                default="england",
-                max_length=20,
-            ),
+            model_name='sharedblock',
+            name='nation',
+            field=models.CharField(choices=[('england', 'England'), ('wales', 'Wales'), ('scotland', 'Scotland')], default='england', max_length=20),
         ),
         migrations.AddField(
-            model_name="sharedblock",
-            name="references",
-            field=models.TextField(
-                blank=True,
-                help_text="Where the block's facts come from: one source a line, as Markdown. Shown to national admins, not in notices.",
-                validators=[
-                    django.core.validators.MaxLengthValidator(50000),
-                    notices.text.input_policy.StaffTextValidator(),
-                ],
-            ),
+            model_name='sharedblock',
+            name='references',
+            field=models.TextField(blank=True, help_text="Where the block's facts come from: one source a line, as Markdown. Shown to national admins, not in notices.", validators=[django.core.validators.MaxLengthValidator(50000), notices.text.input_policy.StaffTextValidator()]),
         ),
         migrations.AlterField(
-            model_name="noticeversion",
-            name="shared_block_version",
-            field=models.ForeignKey(
-                blank=True,
-                help_text="The version of the shared national block this version embeds.",
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="notice_versions",
-                to="notices.sharedblockversion",
-            ),
+            model_name='noticeversion',
+            name='shared_block_version',
+            field=models.ForeignKey(blank=True, help_text='The version of the shared national block this version embeds.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='notice_versions', to='notices.sharedblockversion'),
         ),
         migrations.AlterField(
-            model_name="sharedblock",
-            name="notice_kind",
-            field=models.CharField(
-                choices=[("childrens-social-care", "Children's social care")],
-                default="childrens-social-care",
-                max_length=50,
-            ),
+            model_name='sharedblock',
+            name='notice_kind',
+            field=models.CharField(choices=[('childrens-social-care', "Children's social care")], default='childrens-social-care', max_length=50),
         ),
         migrations.AddConstraint(
-            model_name="sharedblock",
-            constraint=models.UniqueConstraint(
-                fields=("nation", "notice_kind"), name="shared_block_one_per_nation_and_kind"
-            ),
+            model_name='sharedblock',
+            constraint=models.UniqueConstraint(fields=('nation', 'notice_kind'), name='shared_block_one_per_nation_and_kind'),
         ),
     ]

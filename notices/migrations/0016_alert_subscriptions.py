@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("councils", "0006_embed_origins"),
-        ("notices", "0015_law_2026"),
+        ('notices', '0015_law_2026'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
