@@ -30,3 +30,22 @@ def enumerated_items(text: str) -> list[str]:
             if part and len(part.split()) <= _ITEM_WORDS:
                 items.append(part)
     return items
+
+
+# "We may also hold relevant criminal history about you, including allegations": what is held,
+# named before the examples of it.
+_HELD = re.compile(
+    r"\b(?:hold|holds|collect|collects|process|processes|keep|keeps|record|records)\s+"
+    r"(?P<head>[^,.;:()]{3,80}?),?\s+(?:such as|including|includes|like|for example)\b",
+    re.I,
+)
+
+
+def introduced_heads(text: str) -> list[str]:
+    """What each "we hold X, including ..." in `text` says is held (X), in order."""
+    heads = []
+    for found in _HELD.finditer(text):
+        head = _LEADING.sub("", found.group("head").strip())
+        if head and len(head.split()) <= _ITEM_WORDS:
+            heads.append(head)
+    return heads

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from notices.importing.inline_lists import enumerated_items
+from notices.importing.inline_lists import enumerated_items, introduced_heads
 from notices.importing.markdown_blocks import _ITEM, _PARAGRAPH, _Block
 from notices.importing.matching import LibraryMatcher, normalise_name
 from notices.importing.parsed import LibraryMatch
@@ -295,7 +295,8 @@ def _library_lists(
             if topic == _CATEGORIES:
                 # "We collect information such as your name, date of birth and address": the
                 # items that name a library category; prose proposes nothing.
-                for item in enumerated_items(reading_text(block.text)):
+                text = reading_text(block.text)
+                for item in [*introduced_heads(text), *enumerated_items(text)]:
                     match = _library_match(item, categories)
                     if match.slug:
                         found[_CATEGORIES].add(match)

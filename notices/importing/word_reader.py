@@ -3,10 +3,12 @@ mammoth with the heading styles mapped, and then read as an HTML document.
 """
 
 import io
+import re
 import zipfile
 import zlib
 
 import mammoth
+from bs4 import Tag
 
 from notices.importing.html_reader import _DOCUMENT, _html_to_markdown, _parse
 from notices.importing.left_out import html_lines
@@ -89,6 +91,12 @@ def _read_word(data: bytes, extension: str) -> ReadDocument:
         notes.append(f"Left out {_count(images, 'picture')}: the import keeps text only")
     if not _parse(html).get_text().strip():
         raise UnreadableDocument("The Word document has no text in it.")
+    html, typed = _typed_headings(html)
+    if typed:
+        notes.append(
+            f"Read {_count(typed, 'short line')} as headings (the document uses no heading "
+            "styles): check them"
+        )
     markdown, title, html_notes = _html_to_markdown(html, source=_DOCUMENT)
     return _finished(markdown, FORMAT_DOCX, title, notes + html_notes, html_lines(_parse(html)))
 
@@ -112,3 +120,47 @@ def _not_word_zip_message(names: set[str], extension: str) -> str:
 
 
 # Web pages (and Word, once mammoth has made it HTML) -----------------------------------------
+
+
+# A line typed as a heading in a document without heading styles: numbered ("3. Who we share
+# it with", "Section 3 - ..."), a question, all capitals, or all bold.
+_TYPED_NUMBER = re.compile(r"^(?:(?:section|part)\s+)?\d{1,2}(?:\.\d{1,2})?[.):]?\s+\S", re.I)
+_HEADING_MOST = 80
+
+
+def _typed_headings(html: str) -> tuple[str, int]:
+    """A Word document written without heading styles, its headings typed as short lines: those
+    lines as <h2>s (the first line, when it is one, as the <h1> title), and how many there are.
+    A document with any heading style is left as it is."""
+    soup = _parse(html)
+    if soup.find(["h1", "h2", "h3", "h4", "h5", "h6"]):
+        return html, 0
+    paragraphs = soup.find_all("p", recursive=False)
+    found = [paragraph for paragraph in paragraphs[1:-1] if _reads_as_typed_heading(paragraph)]
+    if len(found) < 2:
+        return html, 0
+    for paragraph in found:
+        paragraph.name = "h2"
+    first = paragraphs[0]
+    if _reads_as_typed_heading(first, any_short_line=True):
+        first.name = "h1"  # "Larchfield Council privacy notice" over the rest
+        found.append(first)
+    return str(soup), len(found)
+
+
+def _reads_as_typed_heading(paragraph: Tag, *, any_short_line: bool = False) -> bool:
+    text = paragraph.get_text(" ", strip=True)
+    if not (0 < len(text) <= _HEADING_MOST) or len(text.split()) > 14:
+        return False
+    if text.endswith((".", ",", ";", ":")) or "@" in text:
+        return False
+    if any_short_line:
+        return True
+    bold = "".join(tag.get_text(" ", strip=True) for tag in paragraph.find_all(["strong", "b"]))
+    letters = [char for char in text if char.isalpha()]
+    return (
+        bool(_TYPED_NUMBER.match(text))
+        or text.endswith("?")
+        or (len(letters) >= 3 and all(char.isupper() for char in letters))
+        or bold.replace(" ", "") == text.replace(" ", "")
+    )

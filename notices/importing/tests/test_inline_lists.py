@@ -34,3 +34,20 @@ def test_categories_named_in_prose_are_matched_and_nothing_is_proposed():
         shared_block=None,
     )
     assert [match.slug for match in parsed.data_categories] == ["personal-details", "health"]
+
+
+def test_what_is_held_before_its_examples_names_the_category():
+    markdown = (
+        "# Notice\n\n## What we collect\n\n"
+        "We may also hold relevant criminal history about you, including cautions given to you.\n"
+    )
+    parsed = parse_notice(
+        markdown,
+        data_categories=CATEGORIES,
+        recipients=RECIPIENTS,
+        record_kinds=RECORD_KINDS,
+        shared_block=None,
+    )
+    assert [(match.name, match.slug) for match in parsed.data_categories] == [
+        ("relevant criminal history about you", "criminal-offence-data")
+    ]

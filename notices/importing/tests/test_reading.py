@@ -597,6 +597,47 @@ def test_a_word_document_keeps_its_headings_lists_and_text():
     assert "&lt;script>alert(1)&lt;/script> is only text in Word." in document.markdown
 
 
+def test_a_word_document_without_heading_styles_gets_its_typed_headings_read():
+    document = read_document(
+        make_docx(
+            [
+                word_paragraph("Larchfield children's services privacy notice"),
+                word_paragraph("How we use information about the children and families we help."),
+                word_paragraph("1. What we collect"),
+                word_paragraph("We collect names and health needs."),
+                word_paragraph("", bold="Who we share it with"),
+                word_paragraph("the Department for Education", "ListParagraph", list_id=2),
+                word_paragraph("How long do we keep it?"),
+                word_paragraph("Until the child's 25th birthday."),
+                word_paragraph("Thank you for reading"),
+            ]
+        ),
+        "notice.docx",
+    )
+    assert headings(document.markdown) == [
+        "# Larchfield children's services privacy notice",
+        "## 1. What we collect",
+        "## Who we share it with",
+        "## How long do we keep it?",
+    ]
+    assert "Read 4 short lines as headings" in " ".join(document.notes)
+    assert "Thank you for reading" in document.markdown
+
+
+def test_a_word_document_with_heading_styles_keeps_its_short_bold_lines_as_text():
+    document = read_document(
+        make_docx(
+            [
+                word_paragraph("What we collect", "Heading1"),
+                word_paragraph("", bold="Names and health needs"),
+                word_paragraph("More text."),
+            ]
+        ),
+        "notice.docx",
+    )
+    assert headings(document.markdown) == ["# What we collect"]
+
+
 def test_a_word_document_is_recognised_whatever_it_is_called():
     document = read_document(make_docx(WORD_NOTICE), "notice.bin")
     assert document.format == "docx"

@@ -510,4 +510,67 @@ NOTICES = [
         ],
         options={"headings": "number", "bullet": "• ", "indented": True},
     ),
+    CorpusNotice(
+        "wrenfield-markdown-nested-sections",
+        "markdown",
+        "Wrenfield Council privacy notice",
+        intro("Wrenfield Council"),
+        [
+            s.categories(
+                "The kinds of personal information we process",
+                (s.PERSONAL, s.CHARACTERISTICS, s.PROTECTION, s.CARE_LEAVERS, s.PHOTOS),
+                lead="We process these kinds of information:",
+            ),
+            s.purposes("Why we collect and use it"),
+            s.law("Lawful basis for processing", s.STANDARD_LAW, s.STANDARD_BASES),
+            # Nested under the lawful basis as bold sub-headings, as some councils' pages do.
+            s.sources("Where we get your information from"),
+            s.retention("How long we keep it", (s.CIN_RECORDS, s.LAC_RECORDS)),
+            s.recipients("Who we share it with", (s.SCHOOLS, s.NHS, s.PARTNERSHIP)),
+            *dfe.headed(("Department for Education", (dfe.SEND, dfe.LAW))),
+            s.rights(),
+            s.complaints("Complaints"),
+            *dfe.headed(
+                ("How the government uses your data", (dfe.WHY,)),
+                ("National Pupil Database", (dfe.NPD,)),
+                ("Getting your data from the Department for Education", (dfe.ASKING,)),
+            ),
+        ],
+        options={
+            "nested": (
+                "Where we get your information from",
+                "How long we keep it",
+                "Who we share it with",
+            ),
+            "split_lists": True,
+        },
+    ),
+    CorpusNotice(
+        "yarrowby-copied-page-indented-feedback",
+        "text-lines",
+        "Yarrowby Council: children's social care",
+        intro("Yarrowby Council"),
+        [
+            s.categories(
+                "What personal information does this service use?",
+                (s.PERSONAL, s.FAMILY, s.PROTECTION, s.HEALTH),
+                lead="This service uses personal information such as:",
+            ),
+            s.purposes("What is your personal information used for?"),
+            s.law("What is the lawful basis we are relying on?", s.STANDARD_LAW, s.STANDARD_BASES),
+            s.recipients(
+                "Who will we share your personal information with?",
+                (s.SCHOOLS, s.FOSTER, s.YOUTH_JUSTICE, s.INTERPRETERS),
+                lead="We share your personal data with these organisations:",
+            ),
+            s.retention("How long will we keep your information?", (s.EARLY_HELP,)),
+            s.rights("Your personal information and your rights"),
+            s.complaints("Complaints or queries"),
+        ],
+        furniture_after=(
+            "Was this page helpful?",
+            "Fields marked * cannot be left blank",
+        ),
+        options={"headings": "number", "bullet": "• ", "indented": True, "indent_body": True},
+    ),
 ]

@@ -97,11 +97,16 @@ def _text(notice: CorpusNotice) -> bytes:
         groups.append(list(notice.furniture_before))
     groups.append([notice.title])
     groups += [[para] for para in notice.introduction]
+    # A page copied from a browser that indents the headings, and with "indent_body" the text
+    # under them further.
+    body_indent = "    " if notice.options.get("indent_body") else ""
     for number, section in enumerate(notice.sections, start=1):
         indent = "  " if notice.options.get("indented") else ""
         groups.append([indent + _heading(notice, number, section.heading)])
         for blocks in _section_blocks(section):
-            groups += _text_blocks(notice, blocks)
+            groups += [
+                [body_indent + line for line in group] for group in _text_blocks(notice, blocks)
+            ]
     if notice.furniture_after:
         groups.append(list(notice.furniture_after))
     blank_lines = notice.shape not in ("text-lines", "text-page")
@@ -123,15 +128,26 @@ def _section_blocks(section: Section | DfePart) -> list[tuple[Block, ...]]:
 def _markdown(notice: CorpusNotice) -> str:
     """Markdown as a council might keep it; a paragraph may hold Markdown of its own."""
     out = [f"# {notice.title}"] + list(notice.introduction)
+    # Sections a council nests under the one before as bold sub-headings, and lists it breaks
+    # with a blank line.
+    nested = notice.options.get("nested", ())
     for section in notice.sections:
-        out.append(f"## {section.heading}")
+        if section.heading in nested:
+            out.append(f"### **{section.heading}**")
+        else:
+            out.append(f"## {section.heading}")
         for blocks in _section_blocks(section):
             for block in blocks:
                 if isinstance(block, Para):
                     out.append(block.text)
                 elif isinstance(block, Items):
                     out.append(block.lead)
-                    out.append("\n".join(f"- {item_text(item)}" for item in block.items))
+                    lines = [f"- {item_text(item)}" for item in block.items]
+                    if notice.options.get("split_lists") and len(lines) >= 4:
+                        half = len(lines) // 2
+                        out += ["\n".join(lines[:half]), "\n".join(lines[half:])]
+                    else:
+                        out.append("\n".join(lines))
                 else:
                     rows = [block.header, ("---", "---")] + [table_cells(r) for r in block.rows]
                     out.append("\n".join("| " + " | ".join(row) + " |" for row in rows))
