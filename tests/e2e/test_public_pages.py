@@ -224,6 +224,9 @@ def test_notice_prints_without_navigation_and_with_its_version(
     # Every part of the notice is on paper: the tables, the shared block and the contacts.
     for heading in ["#summary", "#data-categories", "#retention", "#shared-block", "#contact"]:
         expect(page.locator(heading)).to_be_visible()
+    # Details closed on screen are open on paper.
+    for text in page.locator(".app-notice details .govuk-details__text").all():
+        expect(text).to_be_visible()
 
     SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
     pdf = page.pdf(path=str(SCREENSHOTS_DIR / "notice-print.pdf"), format="A4")
@@ -262,7 +265,6 @@ def test_the_accessibility_scan_catches_a_broken_notice_page(
     page.evaluate(
         """() => {
             document.documentElement.removeAttribute("lang");
-            document.querySelector("caption").remove();
             document.querySelector(".app-contents a").textContent = "";
             document.querySelector(".app-notice-meta").style.color = "#c8c8c8";
         }"""
