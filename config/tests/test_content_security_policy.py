@@ -178,7 +178,7 @@ def admin_paths() -> Iterator[str]:
         ("import", [notice.pk]),
     ]:
         yield reverse(f"admin:notices_notice_{name}", args=args)
-    block = SharedBlock.objects.get()
+    block = SharedBlock.objects.get(nation="england")
     yield reverse("admin:notices_sharedblock_publish", args=[block.pk])
 
 
