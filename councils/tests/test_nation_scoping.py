@@ -162,3 +162,16 @@ def test_a_national_admin_adds_a_block_only_for_their_own_nation(client, people,
     client.force_login(people["england"])
     form = client.get(reverse("admin:notices_sharedblock_add")).context["adminform"].form
     assert [value for value, _ in form.fields["nation"].choices] == [Nation.ENGLAND]
+
+
+def test_add_staff_makes_a_national_admin_of_one_nation(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("add_staff", "cymru@example.org", "--national", "--nation", "wales", stdout=out)
+
+    user = User.objects.get(username="cymru@example.org")
+    assert permissions.admin_nations(user) == {Nation.WALES}
+    assert "is now a national admin" in out.getvalue()

@@ -5,8 +5,8 @@ from collections.abc import Iterable
 from django.utils.text import slugify
 
 # Element ids the notice page and its draft preview use themselves (templates/base.html,
-# notices/notice_detail.html, _notice_body.html, _shared_block.html, draft_preview.html); a
-# section may not take one of these.
+# notices/notice_detail.html, _notice_body.html, rows/*.html, _shared_block.html,
+# draft_preview.html); a section may not take one of these.
 RESERVED_ANCHORS = frozenset(
     {
         "top",
