@@ -62,3 +62,28 @@ def test_an_editor_reviews_an_import_on_a_phone_and_a_desktop_then_creates_the_d
     assert "Who we share it with" in [
         s.heading for s in Notice.objects.get(pk=notice.pk).sections.all()
     ]
+
+
+def test_the_proposals_queue_fits_a_phone_and_a_desktop_and_passes_axe(
+    page: Page, live_server, demo_data, staff_page
+) -> None:
+    from notices.models import LibraryProposal, Notice
+
+    LibraryProposal.objects.create(
+        library=LibraryProposal.Library.RECIPIENT,
+        name="Local charities",
+        evidence="- Local charities and community groups that run holiday clubs",
+        notice=Notice.objects.first(),
+    )
+    for width in (375, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{live_server.url}/admin/")
+        expect(page.get_by_role("heading", name="Library proposals waiting (1)")).to_be_visible()
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"the home page is {scroll_width} px wide at {width} px"
+        violations = (
+            Axe()
+            .run(page, context="#library-proposals", options=AXE_OPTIONS)
+            .response["violations"]
+        )
+        assert not violations, f"axe-core at {width} px:\n{describe(violations)}"
