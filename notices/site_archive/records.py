@@ -37,6 +37,8 @@ from django.utils.dateparse import parse_datetime
 from councils.models import Council, CouncilMembership
 from councils.roles import NATIONAL_ADMIN_GROUP, ROLE_GROUPS
 from notices.models import (
+    AlertDelivery,
+    AlertSubscription,
     AuditEvent,
     DataCategory,
     LawfulBasis,
@@ -132,6 +134,10 @@ TABLES_BY_LABEL = {table.label: table for table in TABLES}
 # Rebuilt on import rather than archived: the search text by the import itself, the versions'
 # PDFs (made from their stored HTML) by `make_version_pdfs` afterwards.
 DERIVED_MODELS = (NoticeSearchText, NoticeVersionPdf)
+# Never archived: the public's alert subscriptions (notices.alerts). Their addresses were given to
+# this site for its alerts alone (the privacy page says so), and an archive is a copy anyone with
+# it can read; after a move, subscribers ask again.
+PRIVATE_MODELS = (AlertSubscription, AlertDelivery)
 
 GROUP_FIELDS = {"name", "permissions"}
 ACCOUNT_RECORD_FIELDS = {*ACCOUNT_FIELDS, "groups", "user_permissions"}
