@@ -37,6 +37,8 @@ from django.utils.dateparse import parse_datetime
 from councils.models import Council, CouncilMembership
 from councils.roles import NATIONAL_GROUP_NAMES, ROLE_GROUPS
 from notices.models import (
+    AlertDelivery,
+    AlertSubscription,
     AuditEvent,
     DataCategory,
     ImportUpload,
@@ -138,6 +140,10 @@ TABLES_BY_LABEL = {table.label: table for table in TABLES}
 DERIVED_MODELS = (NoticeSearchText, NoticeSearchSection, NoticeVersionPdf)
 # Neither archived nor rebuilt: a file kept for an hour between an import's review and its draft.
 TRANSIENT_MODELS = (ImportUpload,)
+# Never archived: the public's alert subscriptions (notices.alerts). Their addresses were given to
+# this site for its alerts alone (the privacy page says so), and an archive is a copy anyone with
+# it can read; after a move, subscribers ask again.
+PRIVATE_MODELS = (AlertSubscription, AlertDelivery)
 
 GROUP_FIELDS = {"name", "permissions"}
 ACCOUNT_RECORD_FIELDS = {*ACCOUNT_FIELDS, "groups", "user_permissions"}

@@ -62,3 +62,16 @@ def test_the_send_alerts_command_sends_what_waits_and_deletes_expired_sign_ups(
     assert [m.to for m in mail.outbox] == [["waiting@example.org"]]
     assert "Sent 1 alert emails" in out.getvalue()
     assert "Deleted 1 unconfirmed sign-ups" in out.getvalue()
+
+
+def test_a_site_export_carries_no_subscribers_address(
+    make_notice, published_block, publish, subscriber, tmp_path
+):
+    notice = make_notice()
+    subscriber("private.reader@example.org", notice.council)
+    publish(notice)
+    path = tmp_path / "site.json"
+    call_command("export_site", str(path), stdout=StringIO())
+    text = path.read_text(encoding="utf-8")
+    assert notice.council.slug in text
+    assert "private.reader" not in text
