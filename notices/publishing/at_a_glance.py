@@ -80,8 +80,7 @@ def at_a_glance(snapshot: Snapshot, topics: list[Topic]) -> list[GlanceLine]:
         GlanceLine(
             "How to complain",
             # The ICO's numbers are given once, in the contacts, where this line links.
-            f"Tell {council} first; if you are still unhappy, the "
-            f"{ICO_CONTACT['name']} (ICO).",
+            f"Tell {council} first; if you are still unhappy, the {ICO_CONTACT['name']} (ICO).",
             "contact",
             "How to complain",
         )

@@ -151,7 +151,7 @@ def test_the_draft_preview_shows_the_unpublished_draft_as_the_public_would_see_i
     assert response.status_code == 200
     assert "Draft preview: not published" in html
     assert "Draft words only" in html
-    assert '<h2 class="govuk-heading-l" id="your-rights">Your rights</h2>' in html
+    assert '<h2 class="govuk-heading-m" id="your-rights">Your rights</h2>' in html
     assert "The National Pupil Database" in html
     assert response["X-Robots-Tag"] == "noindex, nofollow"
 
