@@ -304,7 +304,7 @@ class NoticeAdmin(
                 publication.draft_snapshot, nation=obj.council.nation
             ),
             "can_publish": permissions.can_publish_notice(request.user, obj),
-            "can_edit": permissions.can_edit_draft(request.user, obj),
+            "can_submit_for_review": permissions.can_submit_for_review(request.user, obj),
             # The review waiting (the draft is locked), or the last one, whose comment the
             # editor reads here once it is sent back.
             "review": latest_review(obj),

@@ -44,7 +44,11 @@ def submit_for_review_view(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
 ) -> HttpResponse:
     notice = _notice_for(
-        model_admin, request, object_id, permissions.can_edit_draft, refusals.cannot_edit_draft
+        model_admin,
+        request,
+        object_id,
+        permissions.can_submit_for_review,
+        refusals.cannot_edit_draft,
     )
     waiting = pending_review(notice)
     if waiting is not None and request.method != "POST":
@@ -97,7 +101,7 @@ def review_view(
     notice = _notice_for(
         model_admin, request, object_id, permissions.can_view_draft, refusals.cannot_view_draft
     )
-    may_decide = permissions.can_publish_notice(request.user, notice)
+    may_decide = permissions.can_decide_review(request.user, notice)
     review = latest_review(notice)
     first_version = not NoticeVersion.objects.of_notice(notice).exists()
     initial = {"review": review.pk if review else None, "change_kind": "major"}

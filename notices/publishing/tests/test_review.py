@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from notices.importing.tests.test_drafting import libraries  # noqa: F401
 from notices.models import AuditEvent, Notice, NoticeReview, NoticeVersion
 from notices.publishing.drafts import DraftUnderReviewError
 from notices.publishing.restoring import restore_version_to_draft
@@ -242,3 +243,33 @@ def test_a_forged_review_id_is_a_form_error(client, team):
         )
         assert response.status_code == 400
     assert NoticeReview.objects.get().is_pending
+
+
+def test_an_import_over_a_draft_under_review_is_refused_and_writes_nothing(
+    client,
+    libraries,  # noqa: F811
+    make_notice,
+    make_staff,
+    published_block,
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from notices.importing.tests.test_drafting import MARKDOWN_NOTICE
+    from tests.database import database_state
+
+    notice = make_notice()
+    editor = make_staff(notice.council, "editor")
+    client.force_login(editor)
+    file = SimpleUploadedFile("notice.md", MARKDOWN_NOTICE.encode(), content_type="text/markdown")
+    chosen = client.post(url("import", notice), {"file": file, "_preview": "Review"})
+    assert chosen.status_code == 302
+    review_page = chosen["Location"]
+    # The import's review screen was open when the draft was submitted for review.
+    data = form_data(client.get(review_page).content.decode(), "create_draft_form")
+    assert "opened_revision" in data
+    submit_for_review(notice=notice, by=editor, message="Please check", opened_revision=None)
+    before = database_state()
+    response = client.post(review_page, data | {"replace_draft": "on"})
+    assert response.status_code == 400
+    assert "This draft cannot be changed" in response.content.decode()
+    assert database_state() == before
