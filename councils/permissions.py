@@ -114,6 +114,16 @@ def can_publish_notice(user: User, notice) -> bool:
     return has_council_perm(user, notice.council_id, "notices.publish_notice")
 
 
+def can_submit_for_review(user: User, notice) -> bool:
+    """Asking the council's publishers to check the draft: anyone who may edit it."""
+    return can_edit_draft(user, notice)
+
+
+def can_decide_review(user: User, notice) -> bool:
+    """Approving a review publishes the draft, so only those who may publish it decide."""
+    return can_publish_notice(user, notice)
+
+
 def can_restore_version(user: User, notice) -> bool:
     """Restoring copies a published version over the draft: an edit of the draft."""
     return can_edit_draft(user, notice)

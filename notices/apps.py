@@ -48,6 +48,15 @@ def _alerts_owed(sender, version_ids: list[int], **kwargs) -> None:
     versions_published(version_ids)
 
 
+def _review_emails(event: str):
+    def queue(sender, review_id: int, **kwargs) -> None:
+        from notices.alerts.review_emails import queue_review_emails
+
+        queue_review_emails(review_id, event)
+
+    return queue
+
+
 class NoticesConfig(AppConfig):
     name = "notices"
     default_auto_field = "django.db.models.BigAutoField"
@@ -81,3 +90,14 @@ class NoticesConfig(AppConfig):
         # A major change emails its subscribers, a shared block update its councils' publishers:
         # queued for the worker (notices.alerts), after the publication commits.
         versions_published.connect(_alerts_owed, dispatch_uid="notices.alerts")
+        # Each step of a review emails the people it concerns, after it commits.
+        from notices.publishing import review
+
+        for signal, event in (
+            (review.review_submitted, "submitted"),
+            (review.review_sent_back, "sent-back"),
+            (review.review_approved, "approved"),
+        ):
+            signal.connect(
+                _review_emails(event), dispatch_uid=f"notices.review_{event}", weak=False
+            )

@@ -10,7 +10,7 @@ from markdownx.widgets import AdminMarkdownxWidget
 
 from councils import permissions
 from councils.admin_scoping import CouncilScopedAdminMixin, CouncilScopedInlineMixin
-from notices.authoring import admin_views, import_views, refusals
+from notices.authoring import admin_views, import_views, refusals, review_views
 from notices.authoring.editor_words import PLAIN_WORDS
 from notices.authoring.forms import DraftAdminForm
 from notices.models import (
@@ -36,6 +36,7 @@ from notices.publishing.nation_law_checks import nation_law_warnings
 from notices.publishing.nations import block_review_due
 from notices.publishing.publish import draft_status
 from notices.publishing.readability import readability_context
+from notices.publishing.review import latest_review
 from notices.text.anchors import anchor_from_heading, unique_anchor
 
 # django-markdownx wires its editors once, on page load; this wires rows added with "Add another".
@@ -267,6 +268,8 @@ class NoticeAdmin(
         "versions/<int:number>/restore/": ("restore", admin_views.restore_version_view),
         "import/": ("import", import_views.import_notice_view),
         "import/<str:token>/": ("import_review", import_views.import_review_view),
+        "submit-for-review/": ("submit_for_review", review_views.submit_for_review_view),
+        "review/": ("review", review_views.review_view),
     }
 
     def get_readonly_fields(self, request: HttpRequest, obj: Notice | None = None) -> list[str]:
@@ -301,6 +304,10 @@ class NoticeAdmin(
                 publication.draft_snapshot, nation=obj.council.nation
             ),
             "can_publish": permissions.can_publish_notice(request.user, obj),
+            "can_submit_for_review": permissions.can_submit_for_review(request.user, obj),
+            # The review waiting (the draft is locked), or the last one, whose comment the
+            # editor reads here once it is sent back.
+            "review": latest_review(obj),
             # A council has one notice of each kind: another is never what an editor wants.
             "show_save_and_add_another": False,
         }

@@ -19,12 +19,13 @@ from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersio
 from notices.publishing import history
 from notices.publishing.checklist import check_completeness
 from notices.publishing.diffing.notice import diff_versions
-from notices.publishing.drafts import DraftChangedError, display_name
+from notices.publishing.drafts import DraftChangedError, DraftUnderReviewError, display_name
 from notices.publishing.nation_law_checks import nation_law_warnings
 from notices.publishing.publish import PublishingError, draft_status, publish_notice
 from notices.publishing.readability import readability_context
 from notices.publishing.rendering import render_notice_html
 from notices.publishing.restoring import restore_version_to_draft
+from notices.publishing.review import pending_review
 from notices.publishing.shared_block import publish_shared_block
 from notices.publishing.snapshots import shared_block_snapshot
 
@@ -131,6 +132,10 @@ def publish_notice_view(
         permissions.can_publish_notice,
         refusals.cannot_publish_notice,
     )
+    if pending_review(notice) is not None:
+        # The draft waits for review: it is published by approving that review.
+        messages.info(request, "This draft is waiting for review: approve it here to publish it.")
+        return redirect(reverse("admin:notices_notice_review", args=[notice.pk]))
     first_version = not NoticeVersion.objects.of_notice(notice).exists()
     form = _publish_form(request, notice, first_version=first_version)
     version = _publish_if_valid(request, form, publish_notice, notice)
@@ -212,6 +217,8 @@ def restore_version_view(
                 f"{conflict}{what_they_changed(notice)} Look at the draft again before "
                 "restoring over it.",
             )
+        except DraftUnderReviewError as locked:
+            form.add_error(None, str(locked))
         else:
             messages.success(
                 request,

@@ -4,7 +4,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from notices.models import AuditEvent, Notice
-from notices.publishing.drafts import DraftChangedError, ensure_unchanged_since, lock_draft
+from notices.models.reviews import REVIEW_TEXT_MAX_LENGTH
+from notices.publishing.drafts import (
+    DraftChangedError,
+    DraftUnderReviewError,
+    ensure_not_under_review,
+    ensure_unchanged_since,
+    lock_draft,
+)
 from notices.publishing.publish import CHANGE_NOTE_MAX_LENGTH
 
 
@@ -77,6 +84,10 @@ class DraftAdminForm(forms.ModelForm):
                     "changes. If you save this form again, your version will replace theirs.",
                     code="draft_changed",
                 ) from None
+            try:
+                ensure_not_under_review(current)
+            except DraftUnderReviewError as locked:
+                raise ValidationError(str(locked), code="under_review") from None
         return cleaned_data
 
 
@@ -111,6 +122,45 @@ class PublishForm(forms.Form):
     @property
     def is_major(self) -> bool:
         return self.cleaned_data.get("change_kind", True)
+
+
+class SubmitForReviewForm(forms.Form):
+    message = forms.CharField(
+        label="Message for the publisher",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=REVIEW_TEXT_MAX_LENGTH,
+        help_text="What you changed and why, and anything you want them to check. The council's "
+        "publishers get it by email.",
+        error_messages={"required": "Write a message for the publisher: what changed and why."},
+    )
+    opened_revision = OpenedRevisionField()
+
+
+class ReviewField(forms.IntegerField):
+    """The review the publisher saw when they opened the page (a hidden field)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(min_value=1, **kwargs)
+        for code in ("required", "invalid", "min_value", "max_value"):
+            self.error_messages[code] = OpenedRevisionField.problem
+
+
+class ApproveReviewForm(PublishForm):
+    review = ReviewField()
+    opened_revision = None
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label="What should change",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=REVIEW_TEXT_MAX_LENGTH,
+        help_text="The editor sees it on the draft and gets it by email.",
+        error_messages={"required": "Write a comment saying what the editor should change."},
+    )
+    review = ReviewField()
 
 
 class RestoreForm(forms.Form):

@@ -30,7 +30,12 @@ from notices.models import (
 )
 from notices.publishing import audit
 from notices.publishing.checklist import check_completeness
-from notices.publishing.drafts import ensure_unchanged_since, lock_draft
+from notices.publishing.drafts import (
+    DraftUnderReviewError,
+    ensure_not_under_review,
+    ensure_unchanged_since,
+    lock_draft,
+)
 from notices.publishing.restoring import write_draft_content
 from notices.publishing.snapshots import notice_snapshot
 
@@ -163,6 +168,10 @@ def _write_draft(
     else:
         draft = lock_draft(Notice, existing.pk)
         ensure_unchanged_since(draft, opened_revision)
+        try:
+            ensure_not_under_review(draft)
+        except DraftUnderReviewError as locked:
+            raise ImportRefused(str(locked)) from None
     content = draft_content(parsed=parsed, to_check=report.to_check)
     problems = content_problems(content)
     if problems:  # the model's own validators, as an admin edit meets them

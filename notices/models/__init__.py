@@ -51,6 +51,7 @@ from notices.models.subscriptions import (
     AlertSubscription,
     AlertSubscriptionQuerySet,
 )
+from notices.models.reviews import NoticeReview, NoticeReviewQuerySet
 
 # isort: on
 
@@ -76,6 +77,8 @@ __all__ = [
     "NoticeKind",
     "NoticeQuerySet",
     "NoticeRecipient",
+    "NoticeReview",
+    "NoticeReviewQuerySet",
     "NoticeSearchSection",
     "NoticeSearchText",
     "NoticeVersion",

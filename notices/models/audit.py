@@ -36,6 +36,9 @@ class AuditEvent(models.Model):
         BLOCK_EMBEDDED = "block-embedded", "Shared block update published in the notice"
         COUNCIL_CHANGED = "council-changed", "Council details changed"
         STAFF_CHANGED = "staff-changed", "Staff access changed"
+        REVIEW_SUBMITTED = "review-submitted", "Draft submitted for review"
+        REVIEW_APPROVED = "review-approved", "Review approved"
+        REVIEW_SENT_BACK = "review-sent-back", "Review sent back"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -12,7 +12,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from notices.models import EditableDraft
+from notices.models import EditableDraft, Notice, NoticeReview
 
 Draft = TypeVar("Draft", bound=EditableDraft)
 
@@ -54,7 +54,37 @@ def ensure_unchanged_since(draft: EditableDraft, opened_revision: int | None) ->
         raise DraftChangedError(draft)
 
 
+class DraftUnderReviewError(Exception):
+    """The draft waits for a publisher's review, and nobody may change it until they decide."""
+
+    def __init__(self, review: NoticeReview) -> None:
+        self.review = review
+        super().__init__(
+            f"This draft cannot be changed: {display_name(review.submitted_by)} submitted it for "
+            f"review at {describe_moment(review.submitted_at)}, and a publisher has not decided "
+            "yet. Nothing was saved. A publisher can send it back, which unlocks it."
+        )
+
+
+def ensure_not_under_review(draft: EditableDraft) -> None:
+    """Raises DraftUnderReviewError if the notice's draft waits for review: what a publisher
+    approves must be what was submitted. Every path that writes a draft (the admin form, restoring
+    a version, an import) comes through here, by mark_saved at the latest."""
+    if not isinstance(draft, Notice) or draft.pk is None:
+        return
+    review = (
+        NoticeReview.objects.pending()
+        .filter(notice_id=draft.pk)
+        .select_related("submitted_by")
+        .first()
+    )
+    if review is not None:
+        raise DraftUnderReviewError(review)
+
+
 def mark_saved(draft: EditableDraft, user: AbstractBaseUser | None) -> None:
-    """Records a save on the instance; the caller saves it, with the row locked (lock_draft)."""
+    """Records a save on the instance; the caller saves it, with the row locked (lock_draft).
+    Refuses a draft under review (DraftUnderReviewError)."""
+    ensure_not_under_review(draft)
     draft.revision = draft.revision + 1 if draft.pk else 0
     draft.updated_by = user if user is not None and user.is_authenticated else None
