@@ -383,6 +383,7 @@ PUBLIC_PATH_STARTS = frozenset(
         "feeds",
         "healthz",
         "markdownx",
+        "northern-ireland",
         "oembed",
         "privacy",
         "robots.txt",

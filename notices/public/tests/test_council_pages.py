@@ -170,9 +170,11 @@ def test_the_index_lists_the_demo_councils_under_their_place_names(client, demo)
     assert listed_councils(response) == [
         "London Borough of Ashcombe Vale",
         "Brackendale Metropolitan Borough Council",
+        "Glanyrafon County Borough Council",
         "Harrowmere County Council",
         "Kestrelford Council",
         "City of Merrowgate Corporation",
+        "Strathmorven Council",
     ]
 
 
