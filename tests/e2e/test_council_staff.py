@@ -56,7 +56,7 @@ def test_a_new_editor_sets_a_password_and_sees_only_their_council(
     other = Notice.objects.exclude(pk=own.pk).first()
     page.goto(f"{live_server.url}/admin/notices/notice/{own.pk}/change/")
     # A checklist that is all met is folded away; opening it shows every item.
-    page.locator(".editor-checklist > summary").click()
+    page.locator(".editor-checklist > summary", has_text="ICO checklist").click()
     expect(page.locator("#completeness")).to_be_visible()
     expect(page.locator("#completeness tbody tr")).to_have_count(17)
     scan(page, "#completeness")

@@ -97,22 +97,9 @@ def screenshot_name(name: str, width: int) -> str:
     return re.sub(r"[^\w.-]+", "-", name) + f"-{width}.png"
 
 
-# The notice page's own tables are another piece of work's (issue 18, item 4 on the notice
-# page): reported here, not yet required.
-NOTICE_PAGE = pytest.mark.xfail(
-    reason="the notice page's retention and recipients tables still scroll sideways on a phone",
-    strict=False,
-)
-
-
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(name, marks=NOTICE_PAGE)
-        if name in {"notice", "version", "date view"}
-        else name
-        for name in PAGES
-    ],
+    list(PAGES),
 )
 def test_a_public_page_reflows_at_phone_and_laptop_widths(
     page: Page, live_server, demo_data, name: str
