@@ -47,6 +47,7 @@ from notices.models import (
     Notice,
     NoticeDataCategory,
     NoticeRecipient,
+    NoticeReview,
     NoticeSearchSection,
     NoticeSearchText,
     NoticeVersion,
@@ -138,8 +139,10 @@ TABLES_BY_LABEL = {table.label: table for table in TABLES}
 # Rebuilt on import rather than archived: the search text by the import itself, the versions'
 # PDFs (made from their stored HTML) by `make_version_pdfs` afterwards.
 DERIVED_MODELS = (NoticeSearchText, NoticeSearchSection, NoticeVersionPdf)
-# Neither archived nor rebuilt: a file kept for an hour between an import's review and its draft.
-TRANSIENT_MODELS = (ImportUpload,)
+# Neither archived nor rebuilt: a file kept for an hour between an import's review and its draft,
+# and a draft's review in progress (the audit log keeps what was submitted, approved or sent back;
+# after a move the editor submits again).
+TRANSIENT_MODELS = (ImportUpload, NoticeReview)
 # Never archived: the public's alert subscriptions (notices.alerts). Their addresses were given to
 # this site for its alerts alone (the privacy page says so), and an archive is a copy anyone with
 # it can read; after a move, subscribers ask again.
