@@ -68,7 +68,7 @@ def main(base: str) -> None:
     status, _, _ = fetch(f"{base}/static/build/js/govuk-frontend.min.js")
     expect(status == 200, "the GOV.UK Frontend script it imports is served")
     for path, marker in [
-        ("/compare/recipients/", "<caption"),
+        ("/compare/recipients/", "Who councils share information with"),
         ("/search/?q=foster", "match"),
         ("/accessibility/", "Accessibility statement"),
         ("/sitemap.xml", "<urlset"),
