@@ -860,13 +860,13 @@ def test_under_a_neutral_heading_the_list_s_lead_in_says_what_it_lists():
 def test_a_category_item_naming_two_categories_gives_both_and_a_library_name_stays_one():
     parsed = parse(
         "## What information we hold\n\n"
-        "- Information about being looked after or a child in need, such as key dates\n"
+        "- Records of time spent looked after or as a child in need, such as the key dates\n"
         "- Special educational needs and disability\n"
         "- Health and wellbeing notes"
     )
     assert [(match.name, match.slug) for match in parsed.data_categories] == [
-        ("Information about being looked after or a child in need", "looked-after-episodes"),
-        ("Information about being looked after or a child in need", "child-in-need-episodes"),
+        ("Records of time spent looked after or as a child in need", "looked-after-episodes"),
+        ("Records of time spent looked after or as a child in need", "child-in-need-episodes"),
         ("Special educational needs and disability", "special-educational-needs-and-disability"),
         ("Health and wellbeing notes", "health"),
     ]
