@@ -18,10 +18,10 @@ from notices.authoring.forms import PublishForm, RestoreForm, what_they_changed
 from notices.models import Notice, NoticeVersion, SharedBlock, SharedBlockVersion
 from notices.publishing import history
 from notices.publishing.checklist import check_completeness
-from notices.publishing.diffing.notice import diff_versions
+from notices.publishing.diffing.notice import NoticeDiff, diff_versions
 from notices.publishing.drafts import DraftChangedError, DraftUnderReviewError, display_name
 from notices.publishing.nation_law_checks import nation_law_warnings
-from notices.publishing.publish import PublishingError, draft_status, publish_notice
+from notices.publishing.publish import DraftStatus, PublishingError, draft_status, publish_notice
 from notices.publishing.readability import readability_context
 from notices.publishing.rendering import render_notice_html
 from notices.publishing.restoring import restore_version_to_draft
@@ -122,6 +122,23 @@ def preview_notice_draft(
     return response
 
 
+def draft_changes(status: DraftStatus) -> NoticeDiff | None:
+    """What publishing the draft would change against the latest version (None if nothing or no
+    version yet), for the pages that ask a publisher to decide."""
+    if status.latest_version is None or not status.has_unpublished_changes:
+        return None
+    return diff_versions(
+        history.version_side(status.latest_version),
+        history.comparison_side(status.draft_snapshot, status.block_version, "the draft"),
+    )
+
+
+def stale_draft_message(conflict: DraftChangedError, notice: Notice, doing: str) -> str:
+    """A refusal for a form opened before someone else saved the draft: who, what they changed,
+    and what to do."""
+    return f"{conflict}{what_they_changed(notice)} Look at the draft again before {doing}."
+
+
 def publish_notice_view(
     model_admin: admin.ModelAdmin, request: HttpRequest, object_id: str
 ) -> HttpResponse:
@@ -146,12 +163,7 @@ def publish_notice_view(
         return redirect(_change_url(notice))
     # Worked out only to show the page: publishing works it out again with the draft locked.
     status = draft_status(notice)
-    diff = None
-    if status.latest_version is not None and status.has_unpublished_changes:
-        diff = diff_versions(
-            history.version_side(status.latest_version),
-            history.comparison_side(status.draft_snapshot, status.block_version, "the draft"),
-        )
+    diff = draft_changes(status)
     context = _admin_context(
         model_admin,
         request,
@@ -212,11 +224,7 @@ def restore_version_view(
                 opened_revision=form.cleaned_data["opened_revision"],
             )
         except DraftChangedError as conflict:
-            form.add_error(
-                None,
-                f"{conflict}{what_they_changed(notice)} Look at the draft again before "
-                "restoring over it.",
-            )
+            form.add_error(None, stale_draft_message(conflict, notice, "restoring over it"))
         except DraftUnderReviewError as locked:
             form.add_error(None, str(locked))
         else:

@@ -11,17 +11,20 @@ from django.urls import reverse
 
 from councils import permissions
 from notices.authoring import refusals
-from notices.authoring.admin_views import _admin_context, _change_url, _notice_for
+from notices.authoring.admin_views import (
+    _admin_context,
+    _change_url,
+    _notice_for,
+    draft_changes,
+    stale_draft_message,
+)
 from notices.authoring.forms import (
     ApproveReviewForm,
     SendBackForm,
     SubmitForReviewForm,
-    what_they_changed,
 )
 from notices.models import NoticeReview, NoticeVersion
-from notices.publishing import history
 from notices.publishing.checklist import check_completeness
-from notices.publishing.diffing.notice import diff_versions
 from notices.publishing.drafts import DraftChangedError
 from notices.publishing.publish import PublishingError, draft_status
 from notices.publishing.review import (
@@ -64,11 +67,7 @@ def submit_for_review_view(
                 opened_revision=form.cleaned_data["opened_revision"],
             )
         except DraftChangedError as conflict:
-            form.add_error(
-                None,
-                f"{conflict}{what_they_changed(notice)} Look at the draft again before "
-                "submitting it.",
-            )
+            form.add_error(None, stale_draft_message(conflict, notice, "submitting it"))
         except ReviewError as refusal:
             form.add_error(None, str(refusal))
         else:
@@ -125,12 +124,7 @@ def review_view(
             if done:
                 return redirect(_change_url(notice))
     status = draft_status(notice)
-    diff = None
-    if status.latest_version is not None and status.has_unpublished_changes:
-        diff = diff_versions(
-            history.version_side(status.latest_version),
-            history.comparison_side(status.draft_snapshot, status.block_version, "the draft"),
-        )
+    diff = draft_changes(status)
     context = _admin_context(
         model_admin,
         request,
