@@ -16,39 +16,11 @@ from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from notices.alerts.tests.worker import SmtpSink, Worker, wait_until
+from notices.alerts.tests.worker import Worker, body_of, html_of, wait_until
 from notices.models import AlertDelivery, AlertSubscription
 from notices.publishing.shared_block import publish_shared_block
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def sink():
-    server = SmtpSink().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def queue(settings):
-    """Tasks go to the database queue, for a worker process, instead of running at once."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
-def worker(sink, tmp_path, queue):
-    running = Worker(sink, tmp_path, sys.executable)
-    yield running
-    running.stop()
-
-
-def body_of(message) -> str:
-    return message.get_body(preferencelist=("plain",)).get_content()
-
-
-def html_of(message) -> str:
-    return message.get_body(preferencelist=("html",)).get_content()
 
 
 def local(url: str) -> str:

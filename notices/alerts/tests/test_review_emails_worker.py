@@ -1,40 +1,15 @@
 """End to end: the review workflow's emails go through a real task worker process and a real SMTP
 server on 127.0.0.1 (notices.alerts.tests.worker): submit, send back, submit again, approve."""
 
-import sys
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from notices.alerts.tests.worker import SmtpSink, Worker
+from notices.alerts.tests.worker import body_of, html_of
 from notices.models import Notice, NoticeReview, NoticeVersion
 from notices.testing.forms import form_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def sink():
-    server = SmtpSink().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def worker(sink, tmp_path, settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    running = Worker(sink, tmp_path, sys.executable)
-    yield running
-    running.stop()
-
-
-def body_of(message) -> str:
-    return message.get_body(preferencelist=("plain",)).get_content()
-
-
-def html_of(message) -> str:
-    return message.get_body(preferencelist=("html",)).get_content()
 
 
 def post_form(client: Client, url: str, form_id: str, **fields):

@@ -168,3 +168,13 @@ def wait_until(condition: Callable[[], bool], timeout: float, log: Path | None =
         time.sleep(0.05)
     tail = log.read_text(errors="replace")[-3000:] if log and log.exists() else ""
     raise AssertionError(f"Timed out after {timeout} s.\n{tail}")
+
+
+def body_of(message) -> str:
+    """A received email's plain-text body."""
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def html_of(message) -> str:
+    """A received email's HTML body."""
+    return message.get_body(preferencelist=("html",)).get_content()
