@@ -51,7 +51,8 @@ def test_the_footer_names_updates_and_data_in_plain_words(client):
             r'<a class="govuk-footer__link" href="([^"]+)"[^>]*>(.*?)</a>', footer
         )
     }
-    assert links["Get updates"] == reverse("developers") + "#updates"
+    # One way in to updates: email alerts, whose page also points feed readers to theirs.
+    assert links["Get updates"] == reverse("alerts:subscribe-all")
     assert links["Data for developers"] == reverse("developers")
     for text in links:
         assert "JSON" not in text and "Atom" not in text, text

@@ -60,7 +60,8 @@ def test_tables_are_summary_cards_on_a_phone_and_full_width_on_a_laptop(
     row = phone.locator("table[aria-labelledby=retention] tbody tr").first
     assert row.evaluate("e => getComputedStyle(e).display") == "block"
     cell = row.locator("td").first
-    assert cell.evaluate("e => getComputedStyle(e, '::before').content") == '"Kept for"'
+    label = cell.locator(".app-card-table__label")
+    assert label.is_visible() and label.inner_text() == "Kept for"
     phone.close()
 
     laptop = browser.new_page(viewport=LAPTOP)
