@@ -25,10 +25,6 @@ MAX_VERSION_NUMBER = 1_000_000
 _HAS_PDF = Exists(NoticeVersionPdf.objects.filter(version=OuterRef("pk")))
 
 
-class UnusableDate(ValueError):
-    """A date the public asked for that no version can answer; the message says why."""
-
-
 def published_notice_or_404(council_slug: str, kind: str) -> Notice:
     """The council's notice of that kind, with `latest_version_number` and
     `last_major_change_at`, if it has ever been published; otherwise 404."""
@@ -110,23 +106,6 @@ def version_side(version: NoticeVersion) -> NoticeSide:
     return comparison_side(
         version.snapshot, version.shared_block_version, f"version {version.number}"
     )
-
-
-def parse_requested_date(raw: str, *, today: datetime.date | None = None) -> datetime.date:
-    """A `YYYY-MM-DD` date from the query string, or UnusableDate saying what is wrong with it."""
-    today = today or timezone.localdate()
-    try:
-        requested = datetime.date.fromisoformat(raw.strip())
-    except ValueError:
-        raise UnusableDate(
-            f"Give the date as year, month and day with dashes, for example {today.isoformat()}."
-        ) from None
-    if requested > today:
-        raise UnusableDate(
-            f"{long_date(requested)} is in the future, so no version can be said to be in force "
-            "on it yet. The current version is the latest one."
-        )
-    return requested
 
 
 def version_in_force_on(notice: Notice, day: datetime.date) -> NoticeVersion | None:
